@@ -1,0 +1,85 @@
+"""Turn the frozen models into JSON-ready dicts and back, losslessly.
+
+The store and the JSON reports both use this, so there is one encoding of every model:
+dates as ISO strings, enums as their values, tuples as lists, nested dataclasses as dicts.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import json
+import types
+import typing
+from functools import cache
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def to_jsonable(value: Any) -> Any:
+    """A JSON-ready copy of ``value`` (a model, or containers of models)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        raise TypeError("bytes are not JSON: store raw input through the store's raw table")
+    if isinstance(value, tuple | list):
+        return [to_jsonable(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): to_jsonable(item) for key, item in value.items()}
+    return value
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(to_jsonable(value), ensure_ascii=False, sort_keys=True)
+
+
+def from_jsonable(cls: type[T], data: Any) -> T:
+    """Rebuild a model of type ``cls`` from ``to_jsonable`` output."""
+    return typing.cast(T, _decode(cls, data))
+
+
+def loads(cls: type[T], text: str) -> T:
+    return from_jsonable(cls, json.loads(text))
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _decode(tp: Any, data: Any) -> Any:
+    if data is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        options = [arg for arg in typing.get_args(tp) if arg is not type(None)]
+        return _decode(options[0], data) if len(options) == 1 else data
+    if origin is tuple:
+        args = typing.get_args(tp)
+        item_type = args[0] if args else Any
+        return tuple(_decode(item_type, item) for item in data)
+    if origin in (list, dict):
+        return data
+    if dataclasses.is_dataclass(tp):
+        hints = _hints(tp)
+        kwargs = {
+            f.name: _decode(hints[f.name], data[f.name])
+            for f in dataclasses.fields(tp)
+            if f.name in data
+        }
+        return tp(**kwargs)
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return tp(data)
+    if tp is dt.datetime:
+        return dt.datetime.fromisoformat(data)
+    if tp is dt.date:
+        return dt.date.fromisoformat(data)
+    if tp is float and isinstance(data, int):
+        return float(data)
+    return data
