@@ -102,6 +102,7 @@ class Draft:
     origin: Origin
     raw_id: str  # sha256 of RawDocument.raw
     partial: bool = False
+    heading_indices: tuple[int, ...] = ()  # paragraphs the markup marked as headings
 
 
 # --------------------------------------------------------------------------- clean
