@@ -1,0 +1,148 @@
+"""Commands over what analysis found: analyze, entities, quotes, dates."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from storyline.cli.corpus import DB_OPTION, JSON_OPTION
+from storyline.cli.output import console, fail, print_json, progress_reporter, store_at
+from storyline.errors import StorylineError
+from storyline.models import ArticleAnalysis, Entity, Quote
+from storyline.pipeline import analyse_store, link_store_entities
+from storyline.store import Store
+
+
+def _analyses(store: Store) -> list[ArticleAnalysis]:
+    with progress_reporter() as progress:
+        try:
+            return analyse_store(store, progress)
+        except StorylineError as error:
+            raise fail(error) from error
+
+
+def analyze(db: Path = DB_OPTION, as_json: bool = JSON_OPTION) -> None:
+    """Analyse every stored article (sentences, entities, quotes, dates, figures); cached.
+
+    Example: storyline analyze --db news.db
+    """
+    with store_at(db) as store:
+        analyses = _analyses(store)
+        link_store_entities(store, analyses)
+    if as_json:
+        print_json(analyses)
+        return
+    table = Table("article", "language", "sentences", "mentions", "quotes", "dates", "figures")
+    for a in analyses:
+        table.add_row(
+            a.article_id[:12], a.language or "?", *(str(len(x)) for x in (
+                a.sentences, a.mentions, a.quotes, a.dates, a.figures)),
+        )
+    console().print(table)
+
+
+def entities(
+    db: Path = DB_OPTION,
+    kind: str | None = typer.Option(None, "--kind", help="person, organisation, place, group."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """List canonical entities with their kinds, spellings, mention counts and articles.
+
+    Example: storyline entities --db news.db --kind person
+    """
+    with store_at(db) as store:
+        found, _ = link_store_entities(store, _analyses(store))
+    rows = [e for e in found if kind is None or e.kind == kind]
+    rows.sort(key=lambda e: (-e.mention_count, e.name))
+    if as_json:
+        print_json(rows)
+        return
+    table = Table("entity", "kind", "mentions", "articles", "also written")
+    for entity in rows:
+        others = ", ".join(a for a in entity.aliases if a != entity.name)
+        table.add_row(
+            entity.name, str(entity.kind), str(entity.mention_count),
+            str(len(entity.article_ids)), others,
+        )
+    console().print(table)
+
+
+def quotes(
+    db: Path = DB_OPTION,
+    speaker: str | None = typer.Option(None, "--speaker", help="Only quotes by this speaker."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """List quotes grouped by speaker, each with its article.
+
+    Example: storyline quotes --db news.db --speaker Kerry
+    """
+    with store_at(db) as store:
+        analyses = _analyses(store)
+        found, entity_map = link_store_entities(store, analyses)
+    names = {e.key: e.name for e in found}
+    by_speaker: dict[str, list[tuple[str, Quote]]] = defaultdict(list)
+    for analysis in analyses:
+        for quote in analysis.quotes:
+            by_speaker[_speaker_name(analysis, quote, entity_map, names)].append(
+                (analysis.article_id, quote)
+            )
+    if speaker:
+        wanted = speaker.casefold()
+        by_speaker = {k: v for k, v in by_speaker.items() if wanted in k.casefold()}
+    if as_json:
+        print_json({name: [{"article_id": a, "quote": q} for a, q in items]
+                    for name, items in by_speaker.items()})
+        return
+    out = console()
+    for name in sorted(by_speaker, key=lambda n: -len(by_speaker[n])):
+        out.print(f"[bold]{name}[/bold]", markup=True)
+        for article_id, quote in by_speaker[name]:
+            kind = "" if quote.direct else " (indirect)"
+            out.print(f"  “{quote.text}”{kind}  [{article_id[:8]}]", markup=False)
+
+
+def _speaker_name(
+    analysis: ArticleAnalysis,
+    quote: Quote,
+    entity_map: dict[tuple[str, str], str],
+    names: dict[str, str],
+) -> str:
+    if quote.speaker is not None:
+        key = entity_map.get((analysis.article_id, quote.speaker), quote.speaker)
+        return names.get(key, quote.speaker_text or key)
+    if quote.speaker_kind == "unnamed":
+        return f"{quote.speaker_text} (unnamed)"
+    return "(speaker unknown)"
+
+
+def dates(
+    db: Path = DB_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """List each article's publication date (with its evidence) and resolved date mentions.
+
+    Example: storyline dates --db news.db
+    """
+    with store_at(db) as store:
+        analyses = _analyses(store)
+    if as_json:
+        print_json([{"article_id": a.article_id, "published": a.published, "dates": a.dates}
+                    for a in analyses])
+        return
+    out = console()
+    for a in analyses:
+        p = a.published
+        span = p.day or (f"{p.earliest} .. {p.latest}" if p.earliest or p.latest else "unknown")
+        out.print(f"[bold]{a.article_id[:12]}[/bold] published {span} ({p.source})", markup=True)
+        for note in p.evidence:
+            out.print(f"    evidence: {note}", markup=False)
+        for mention in a.dates:
+            value = mention.value.label() if mention.value else "unresolved"
+            out.print(f"  {mention.text!r:40} -> {value}", markup=False)
+
+
+def entity_names(found: list[Entity] | tuple[Entity, ...]) -> dict[str, str]:
+    return {e.key: e.name for e in found}

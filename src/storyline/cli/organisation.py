@@ -1,0 +1,111 @@
+"""Commands over the organised corpus: organise, stories, threads, timeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from storyline.cli.analysis import _analyses
+from storyline.cli.corpus import DB_OPTION, JSON_OPTION
+from storyline.cli.output import ExitCode, console, print_json, store_at
+from storyline.organise import ORGANISER_VERSION, Organisation
+from storyline.pipeline import link_store_entities, organise_store
+from storyline.store import Store
+
+
+def _organisation(store: Store, refresh: bool = False) -> Organisation:
+    stored = None if refresh else store.load_organisation()
+    if stored is not None and stored.algorithm == ORGANISER_VERSION:
+        return Organisation(
+            duplicates=stored.duplicates,
+            sentence_links=(),
+            stories=stored.stories,
+            threads=stored.threads,
+            timelines=stored.timelines,
+        )
+    analyses = _analyses(store)
+    _, entity_map = link_store_entities(store, analyses)
+    return organise_store(store, analyses, entity_map)
+
+
+def organise(db: Path = DB_OPTION, as_json: bool = JSON_OPTION) -> None:
+    """Find near-duplicates, group articles into stories and stories into threads.
+
+    Example: storyline organise --db news.db
+    """
+    with store_at(db) as store:
+        result = _organisation(store, refresh=True)
+    if as_json:
+        print_json(result)
+        return
+    console().print(
+        f"{len(result.duplicates)} duplicate groups, {len(result.stories)} stories, "
+        f"{len(result.threads)} threads"
+    )
+
+
+def stories(db: Path = DB_OPTION, as_json: bool = JSON_OPTION) -> None:
+    """List stories (events) with their dates, key entities and articles.
+
+    Example: storyline stories --db news.db --json
+    """
+    with store_at(db) as store:
+        result = _organisation(store)
+    if as_json:
+        print_json(result.stories)
+        return
+    table = Table("story", "dates", "label", "articles")
+    for story in result.stories:
+        dates = f"{story.earliest or '?'} .. {story.latest or '?'}"
+        table.add_row(story.id[:12], dates, story.label, str(len(story.article_ids)))
+    console().print(table)
+
+
+def threads(db: Path = DB_OPTION, as_json: bool = JSON_OPTION) -> None:
+    """List threads: stories about the same actors and topic, linked over time.
+
+    Example: storyline threads --db news.db
+    """
+    with store_at(db) as store:
+        result = _organisation(store)
+    if as_json:
+        print_json(result.threads)
+        return
+    labels = {s.id: s.label for s in result.stories}
+    out = console()
+    for thread in result.threads:
+        out.print(f"[bold]{thread.id[:12]}[/bold] {thread.label}", markup=True)
+        for story_id in thread.story_ids:
+            out.print(f"  - {labels.get(story_id, story_id)}", markup=False)
+
+
+def timeline(
+    thread: str | None = typer.Argument(None, help="Thread id or prefix (default: every thread)."),
+    db: Path = DB_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Show the dated timeline of a thread, every event with its sources.
+
+    Example: storyline timeline 7c1e --db news.db
+    """
+    with store_at(db) as store:
+        result = _organisation(store)
+        outlets = {a.id: a.outlet or a.id[:8] for a in store.iter_articles()}
+    chosen = [(tid, events) for tid, events in result.timelines
+              if thread is None or tid.startswith(thread)]
+    if thread is not None and not chosen:
+        console(stderr=True).print(f"error: no thread {thread!r} (see `storyline threads`)")
+        raise typer.Exit(ExitCode.FAILED)
+    if as_json:
+        print_json([{"thread_id": tid, "events": events} for tid, events in chosen])
+        return
+    out = console()
+    for tid, events in chosen:
+        out.print(f"[bold]thread {tid[:12]}[/bold]", markup=True)
+        for event in events:
+            when = event.when.label() if event.when else "undated"
+            sources = ", ".join(sorted({outlets.get(c.article_id, c.article_id[:8])
+                                        for c in event.citations}))
+            out.print(f"  {when:>12}  {event.description}  [{sources}]", markup=False)
