@@ -32,7 +32,9 @@ def brief_command(
         None, "--db", help="Keep the store in this file (default: a temporary store)."
     ),
     field: list[str] = typer.Option([], "--field", help="Map a JSON field: NAME=PATH."),
-    allow_private_urls: bool = typer.Option(False, "--allow-private-urls"),
+    allow_private_urls: bool = typer.Option(
+        False, "--allow-private-urls", help="Allow URLs on loopback/private addresses."
+    ),
     no_analysis: bool = typer.Option(
         False, "--no-analysis", help="Skip the language-model stages (articles only)."
     ),

@@ -11,6 +11,16 @@ from storyline.errors import ConfigError
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # A gzip bomb guard: 10x the item cap, so a legitimate gzipped JSONL or WARC member fits.
 DEFAULT_MAX_DECOMPRESSED_BYTES = 200 * 1024 * 1024
+# Names --field accepts, with the canonical field each one sets.
+FIELD_ALIASES = {
+    "title": "title", "headline": "title",
+    "text": "text", "body": "text", "content": "text",
+    "url": "url", "link": "url",
+    "published": "published", "date": "published",
+    "outlet": "outlet", "source": "outlet", "site": "outlet", "publisher": "outlet",
+    "author": "author", "byline": "author",
+    "language": "language", "lang": "language",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -37,6 +47,15 @@ class IngestOptions:
                     f"invalid field mapping {pair!r}",
                     "write it as name=path, e.g. --field text=article.body",
                 )
+            if pair[0] not in FIELD_ALIASES:
+                raise ConfigError(
+                    f"unknown field name {pair[0]!r} in --field",
+                    f"use one of: {', '.join(sorted(set(FIELD_ALIASES.values())))}",
+                )
+
+    def field_paths(self) -> dict[str, str]:
+        """Canonical field name -> dotted JSON path, from ``field_map``."""
+        return {FIELD_ALIASES[name]: path for name, path in self.field_map}
 
 
 def parse_field_map(specs: tuple[str, ...] | list[str]) -> tuple[tuple[str, str], ...]:
