@@ -30,12 +30,11 @@ def mark_block_starts(doc: Doc) -> Doc:
     """Start a sentence at the first token after any newline (blocks, bullet lines)."""
     after_break = True
     for token in doc:
-        if token.is_space:
-            after_break = after_break or "\n" in token.text
-            continue
-        if after_break or "\n" in token.whitespace_:
-            token.is_sent_start = True if after_break else token.is_sent_start
-        after_break = "\n" in token.whitespace_
+        if after_break and not token.is_space:
+            token.is_sent_start = True
+            after_break = False
+        if "\n" in token.text or "\n" in token.whitespace_:
+            after_break = True
     return doc
 
 

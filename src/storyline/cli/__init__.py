@@ -9,7 +9,7 @@ from __future__ import annotations
 import typer
 
 from storyline import __version__
-from storyline.cli import analysis, brief, corpus, organisation
+from storyline.cli import analysis, brief, corpus, organisation, serve
 
 app = typer.Typer(
     name="storyline",
@@ -39,6 +39,7 @@ app.command()(organisation.organise)
 app.command()(organisation.stories)
 app.command()(organisation.threads)
 app.command()(organisation.timeline)
+app.command()(serve.serve)
 
 
 def _version(value: bool) -> None:

@@ -112,3 +112,12 @@ def decode_with(data: bytes, encoding: str | None) -> str:
         except LookupError:
             pass
     return decode(data).text
+
+
+def charset_of(content_type: str | None) -> str | None:
+    """The charset parameter of a Content-Type header value."""
+    for parameter in (content_type or "").split(";")[1:]:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset":
+            return value.strip().strip("\"'") or None
+    return None

@@ -1,0 +1,133 @@
+"""Near-duplicate articles: MinHash signatures of word shingles, candidates from LSH.
+
+Shingles never cross a paragraph, so a copy with reordered paragraphs keeps almost all of
+its shingles; a copy with a few edited words loses only the shingles around each edit; a
+different header or footer adds a few shingles of its own.  LSH proposes candidate pairs
+(never all pairs), each candidate is checked against the threshold on the estimated
+Jaccard, and connected candidates form one group.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from datasketch import MinHash, MinHashLSH
+
+from storyline.models import Article, DuplicateGroup
+from storyline.organise.text import words
+
+if TYPE_CHECKING:
+    from storyline.organise.options import OrganiseOptions
+
+ALGORITHM = "organise.duplicates.minhash.v1"
+# bench/duplicates.py on 2,400 labelled pairs built from real eval texts: F1 is flat from
+# 0.35 to 0.55 (same-topic hard negatives stay under 0.15); 0.45 leaves room on both sides.
+DUPLICATE_JACCARD_THRESHOLD = 0.45
+SHINGLE_WORDS = 5  # 5-word shingles: common phrases of 3-4 words do not match by chance
+MINHASH_PERMUTATIONS = 128
+
+
+def shingles(article: Article, size: int) -> set[bytes]:
+    """Word shingles of each paragraph (the title left out: outlets rewrite headlines)."""
+    found: set[bytes] = set()
+    for block in article.blocks:
+        tokens = words(article.block_text(block))
+        if not tokens:
+            continue
+        width = min(size, len(tokens))
+        for i in range(len(tokens) - width + 1):
+            found.add(" ".join(tokens[i : i + width]).encode())
+    return found
+
+
+def signatures(
+    articles: Sequence[Article], options: OrganiseOptions
+) -> dict[str, MinHash]:
+    """A MinHash per article that has any text; all share one set of permutations."""
+    template = MinHash(options.minhash_permutations, options.seed)
+    found: dict[str, MinHash] = {}
+    for article in articles:
+        grams = shingles(article, options.shingle_words)
+        if not grams:
+            continue
+        signature = MinHash(
+            options.minhash_permutations,
+            options.seed,
+            permutations=template.permutations,
+            scheme=template.scheme,
+        )
+        signature.update_batch(sorted(grams))
+        found[article.id] = signature
+    return found
+
+
+def find_duplicates(
+    articles: Sequence[Article], options: OrganiseOptions
+) -> tuple[DuplicateGroup, ...]:
+    """Groups of two or more near-identical articles, each with a representative.
+
+    The representative is the earliest published member (then the longest text, then the
+    smallest id), so the original tends to stand for its syndicated copies.
+    """
+    by_id = {article.id: article for article in articles}
+    found = signatures(list(by_id.values()), options)
+    lsh = MinHashLSH(threshold=options.duplicate_threshold, num_perm=options.minhash_permutations)
+    for article_id in sorted(found):
+        lsh.insert(article_id, found[article_id])
+    parent = {article_id: article_id for article_id in found}
+    for article_id in sorted(found):
+        for other in lsh.query(found[article_id]):
+            if other != article_id and _similar(found, article_id, other, options):
+                _union(parent, article_id, other)
+    groups: dict[str, list[str]] = {}
+    for article_id in sorted(found):
+        groups.setdefault(_root(parent, article_id), []).append(article_id)
+    made = [_group(members, by_id, found) for members in groups.values() if len(members) > 1]
+    return tuple(sorted(made, key=lambda group: group.members))
+
+
+def _similar(found: dict[str, MinHash], one: str, other: str, options: OrganiseOptions) -> bool:
+    return float(found[one].jaccard(found[other])) >= options.duplicate_threshold
+
+
+def _root(parent: dict[str, str], item: str) -> str:
+    while parent[item] != item:
+        parent[item] = parent[parent[item]]
+        item = parent[item]
+    return item
+
+
+def _union(parent: dict[str, str], one: str, other: str) -> None:
+    first, second = sorted((_root(parent, one), _root(parent, other)))
+    parent[second] = first
+
+
+def _group(
+    members: list[str], by_id: dict[str, Article], found: dict[str, MinHash]
+) -> DuplicateGroup:
+    representative = min(members, key=lambda member: _original_first(by_id[member]))
+    similarity = min(
+        float(found[representative].jaccard(found[member]))
+        for member in members
+        if member != representative
+    )
+    digest = hashlib.sha256("\n".join(sorted(members)).encode()).hexdigest()[:16]
+    return DuplicateGroup(
+        id=f"dup:{digest}",
+        representative=representative,
+        members=tuple(sorted(members)),
+        similarity=round(similarity, 4),
+        algorithm=ALGORITHM,
+    )
+
+
+def _original_first(article: Article) -> tuple[int, str, int, str]:
+    day = article.published.day
+    return (day is None, day.isoformat() if day else "", -len(article.text), article.id)
+
+
+def representatives(duplicates: Sequence[DuplicateGroup]) -> dict[str, str]:
+    """Every grouped article id mapped to its group's representative."""
+    return {member: group.representative for group in duplicates for member in group.members}
