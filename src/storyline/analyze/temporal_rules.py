@@ -1,0 +1,327 @@
+"""Parse the text of one temporal expression into a structured, not yet resolved form.
+
+The parser never looks at the article: it turns a span spaCy marked as DATE/TIME ("last
+month", "June 16", "a year after the June 2012") into a :class:`Parsed` that says what kind
+of expression it is.  :mod:`storyline.analyze.calendar` resolves it against a reference day
+and the tense of the governing verb.  Keeping the two apart lets the publication-date
+inference use the same parse without any reference day at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}  # fmt: skip
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100,
+}  # fmt: skip
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4, "final": 4}
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # starting month
+UNITS = ("day", "week", "month", "year", "decade")
+# How far "recent"/"the past few" reaches back, per unit (counts of that unit); a convention
+# recorded in tests/data/dates.jsonl and measured by bench/dates.py.
+RECENT_SPAN = {"day": 7, "week": 4, "month": 6, "year": 5, "decade": 2}
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_NUM = r"\d+|" + "|".join(NUMBERS) + "|few|several|many"
+_UNIT = r"(?P<unit>day|week|month|year|decade)s?"
+_PART = r"(?P<part>early|mid|late|the middle of|the end of|the beginning of|the start of)"
+
+
+class Kind(StrEnum):
+    ABSOLUTE = "absolute"  # carries its own year: "June 2012", "the 1990s", "March 24, 2016"
+    YEARLESS = "yearless"  # month and maybe day, year from context: "June 16", "after August"
+    WEEKDAY = "weekday"  # "Thursday", "last Tuesday", "Tuesday's"
+    SHIFT = "shift"  # deictic: "today", "last month", "next year", "two weeks ago"
+    RECENT = "recent"  # "in recent months", "the last days", "the coming weeks"
+    OFFSET = "offset"  # "a year after the June 2012 [conference]"
+    DURATION = "duration"  # "two-year-old", "two-day", "months": no point in time
+    VAGUE = "vague"  # "the next day", "a long time", "once": not resolvable
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A temporal expression, understood but not placed on the calendar."""
+
+    kind: Kind
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    day_end: int | None = None  # "March 24-26"
+    month_end: int | None = None  # "June 30 to July 2"
+    unit: str | None = None  # "day", "week", ..., "quarter", "season", "half"
+    amount: int = 0  # signed shift in units: last month = -1, two weeks ago = -2
+    index: int | None = None  # quarter number, season start month, weekday number
+    part: str | None = None  # "early", "mid", "late"
+    decade: int | None = None
+    anchor: Parsed | None = None  # OFFSET: the expression it counts from
+    anchor_text: str | None = None
+
+
+def normalise_text(text: str) -> str:
+    """Lower-case, straighten quotes and dashes, drop a possessive and leading 'the'."""
+    text = text.lower().replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:")
+    text = re.sub(r"'s$|s'$", "", text).strip()
+    return re.sub(r"^(on|in|at|during|of) ", "", text)
+
+
+def parse(text: str) -> Parsed:
+    """Understand one DATE/TIME span; VAGUE when no rule applies."""
+    cleaned = normalise_text(text)
+    for rule in _RULES:
+        parsed = rule(cleaned)
+        if parsed is not None:
+            return parsed
+    return Parsed(Kind.VAGUE)
+
+
+def number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return NUMBERS.get(word)
+
+
+def _part_name(raw: str | None) -> str | None:
+    if raw is None:
+        return None
+    if raw in ("the end of", "late"):
+        return "late"
+    if raw in ("the beginning of", "the start of", "early"):
+        return "early"
+    return "mid"
+
+
+def _year(raw: str) -> int:
+    value = int(raw.lstrip("'"))
+    if value < 100:  # "'90s", "'12"
+        value += 1900 if value > 40 else 2000
+    return value
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def _rule_day_words(text: str) -> Parsed | None:
+    text = re.sub(r" ?(morning|afternoon|evening|night)$", "", text).strip() or "today"
+    shifts = {
+        "today": 0, "tonight": 0, "this": 0, "now": 0, "yesterday": -1, "last": -1,
+        "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2,
+    }  # fmt: skip
+    if text in shifts:
+        return Parsed(Kind.SHIFT, unit="day", amount=shifts[text])
+    return None
+
+
+def _rule_weekday(text: str) -> Parsed | None:
+    match = re.fullmatch(
+        rf"(?:(?P<mod>last|this|next|this coming|coming|early|late|earlier|later) )?"
+        rf"(?P<wd>{_WEEKDAY})\.?(?: (?:morning|afternoon|evening|night))?",
+        text,
+    )
+    if match is None:
+        return None
+    mod = match["mod"]
+    amount = -1 if mod == "last" else 1 if mod in ("next", "coming", "this coming") else 0
+    return Parsed(Kind.WEEKDAY, index=WEEKDAYS[match["wd"]], amount=amount)
+
+
+def _rule_shift(text: str) -> Parsed | None:
+    match = re.fullmatch(
+        rf"(?:(?P<part>early|mid|late|earlier|later|the end of|the beginning of|the start of)"
+        rf"[- ])?(?P<mod>this|last|next|the past|the next|the coming|the previous|"
+        rf"the following|past|coming|previous)"
+        rf" (?P<unit>day|week|weekend|month|quarter|year|decade|summer|spring|autumn|fall|winter)",
+        text,
+    )
+    if match is None:
+        return None
+    mod, unit = match["mod"], match["unit"]
+    if mod in ("the following", "the previous") or (mod in ("the next",) and unit == "day"):
+        return Parsed(Kind.VAGUE)  # narrative-relative: "the following week"
+    amount = -1 if mod in ("last", "the past", "past", "previous") else 0 if mod == "this" else 1
+    part = match["part"]
+    if part in ("earlier", "later"):
+        part = None
+    season = SEASONS.get(unit)
+    return Parsed(
+        Kind.SHIFT,
+        unit="season" if season else unit,
+        amount=amount,
+        index=season,
+        part=_part_name(part),
+    )
+
+
+def _rule_ago(text: str) -> Parsed | None:
+    match = re.fullmatch(rf"(?:about |some |nearly |almost )?(?P<n>{_NUM}) {_UNIT} ago", text)
+    if match is None:
+        return None
+    amount = number(match["n"])
+    if amount is None:
+        return Parsed(Kind.RECENT, unit=match["unit"], amount=-RECENT_SPAN[match["unit"]])
+    return Parsed(Kind.SHIFT, unit=match["unit"], amount=-amount)
+
+
+def _rule_recent(text: str) -> Parsed | None:
+    match = re.fullmatch(
+        rf"(?:the |these |those )?(?P<mod>recent|last|past|coming|next|previous|upcoming)"
+        rf"(?: (?P<n>{_NUM}))? {_UNIT}",
+        text,
+    )
+    if match is None or (match["n"] is None and not text.endswith("s")):
+        return None
+    unit = match["unit"]
+    size = number(match["n"]) if match["n"] else None
+    size = size or RECENT_SPAN[unit]
+    sign = 1 if match["mod"] in ("coming", "next", "upcoming") else -1
+    return Parsed(Kind.RECENT, unit=unit, amount=sign * size)
+
+
+def _rule_month_day(text: str) -> Parsed | None:
+    text = re.sub(rf"^(?:{_WEEKDAY}),? ", "", text)
+    match = re.fullmatch(
+        rf"(?P<m>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"(?:(?: ?- ?| to | and | through )(?:(?P<m2>{_MONTH})\.? )?(?P<d2>\d{{1,2}})"
+        rf"(?:st|nd|rd|th)?)?(?:,? (?P<y>\d{{4}}))?",
+        text,
+    ) or re.fullmatch(
+        rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:(?: ?- ?| to | and )(?P<d2>\d{{1,2}}))?"
+        rf" (?:of )?(?P<m>{_MONTH})\.?(?:,? (?P<y>\d{{4}}))?(?P<m2>)",
+        text,
+    )
+    if match is None or not 1 <= int(match["d"]) <= 31:
+        return None
+    year = int(match["y"]) if match["y"] else None
+    return Parsed(
+        Kind.ABSOLUTE if year else Kind.YEARLESS,
+        year=year,
+        month=MONTHS[match["m"]],
+        day=int(match["d"]),
+        day_end=int(match["d2"]) if match["d2"] else None,
+        month_end=MONTHS[match["m2"]] if match["m2"] else None,
+    )
+
+
+def _rule_month(text: str) -> Parsed | None:
+    match = re.fullmatch(
+        rf"(?:{_PART}[- ])?(?:the month of )?(?P<m>{_MONTH})\.?(?:,? (?:of )?(?P<y>\d{{4}}))?",
+        text,
+    )
+    if match is None or (match["m"] == "may" and match["y"] is None and text == "may"):
+        return None if match is None else Parsed(Kind.YEARLESS, month=5)
+    year = int(match["y"]) if match["y"] else None
+    kind = Kind.ABSOLUTE if year else Kind.YEARLESS
+    return Parsed(kind, year=year, month=MONTHS[match["m"]], part=_part_name(match["part"]))
+
+
+def _rule_year(text: str) -> Parsed | None:
+    match = re.fullmatch(rf"(?:{_PART}[- ])?(?:the year )?(?P<y>(?:1[89]|20)\d\d)", text)
+    if match is not None:
+        return Parsed(Kind.ABSOLUTE, year=int(match["y"]), part=_part_name(match["part"]))
+    match = re.fullmatch(rf"(?:{_PART}[- ])?(?:the )?(?P<y>(?:1[89]|20)\d0|'\d0)'?s", text)
+    if match is not None:
+        decade = _year(match["y"])
+        return Parsed(Kind.ABSOLUTE, year=decade, decade=decade, part=_part_name(match["part"]))
+    return None
+
+
+def _rule_quarter(text: str) -> Parsed | None:
+    match = re.fullmatch(
+        r"(?:(?P<mod>this|last|next|the) )?(?:q(?P<q>[1-4])|(?P<ord>first|second|third|fourth|"
+        r"last|final) (?P<what>quarter|half))(?:,? (?:of )?(?P<y>\d{4}))?",
+        text,
+    )
+    if match is None:
+        return None
+    if match["what"] == "half":
+        unit, index = "half", 1 if match["ord"] == "first" else 2
+    else:
+        unit, index = "quarter", int(match["q"]) if match["q"] else ORDINALS[match["ord"]]
+    year = int(match["y"]) if match["y"] else None
+    amount = {"last": -1, "next": 1}.get(match["mod"] or "", 0)
+    if match["mod"] in ("last", "next") and match["what"] is None:
+        return Parsed(Kind.SHIFT, unit="quarter", amount=amount)
+    return Parsed(Kind.ABSOLUTE if year else Kind.YEARLESS, year=year, unit=unit, index=index)
+
+
+def _rule_season(text: str) -> Parsed | None:
+    match = re.fullmatch(r"(?P<s>spring|summer|autumn|fall|winter)(?: (?:of )?(?P<y>\d{4}))?", text)
+    if match is None:
+        return None
+    year = int(match["y"]) if match["y"] else None
+    kind = Kind.ABSOLUTE if year else Kind.YEARLESS
+    return Parsed(kind, year=year, unit="season", index=SEASONS[match["s"]])
+
+
+def _rule_offset(text: str) -> Parsed | None:
+    match = re.fullmatch(
+        rf"(?:about |some |nearly |almost |more than |just over |just under )?"
+        rf"(?P<n>{_NUM}) (?:full )?{_UNIT} (?P<dir>after|before|since|from) (?:the )?(?P<rest>.+)",
+        text,
+    )
+    if match is None:
+        return None
+    amount = number(match["n"])
+    anchor = _anchor(match["rest"])
+    if amount is None or anchor is None:
+        return Parsed(Kind.VAGUE)
+    sign = -1 if match["dir"] == "before" else 1
+    return Parsed(
+        Kind.OFFSET, unit=match["unit"], amount=sign * amount, anchor=anchor,
+        anchor_text=match["rest"],
+    )  # fmt: skip
+
+
+def _anchor(text: str) -> Parsed | None:
+    """The longest leading date inside "the June 2012 Geneva conference"."""
+    words = text.split()
+    for size in range(min(len(words), 5), 0, -1):
+        parsed = parse(" ".join(words[:size]))
+        if parsed.kind is Kind.ABSOLUTE:
+            return parsed
+    return None
+
+
+def _rule_duration(text: str) -> Parsed | None:
+    if re.fullmatch(
+        rf"(?:(?:about|some|nearly|almost|more than|less than|over|under|the|a|another|"
+        rf"an additional|at least) )*(?:(?:{_NUM}|\d+(?:\.\d+)?)(?: and a half)?[- ])?"
+        rf"(?:{_UNIT}|hour|minute)s?(?:[- ](?:old|long|plus))?(?: and a half)?",
+        text,
+    ):
+        return Parsed(Kind.DURATION)
+    if re.fullmatch(rf"(?:{_NUM}|\d+)[- ]{_UNIT}[- ](?:old|long)", text):
+        return Parsed(Kind.DURATION)
+    return None
+
+
+_RULES = (
+    _rule_day_words,
+    _rule_weekday,
+    _rule_shift,
+    _rule_ago,
+    _rule_recent,
+    _rule_offset,
+    _rule_month_day,
+    _rule_month,
+    _rule_year,
+    _rule_quarter,
+    _rule_season,
+    _rule_duration,
+)
