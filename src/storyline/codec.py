@@ -62,8 +62,11 @@ def _decode(tp: Any, data: Any) -> Any:
         return _decode(options[0], data) if len(options) == 1 else data
     if origin is tuple:
         args = typing.get_args(tp)
-        item_type = args[0] if args else Any
-        return tuple(_decode(item_type, item) for item in data)
+        if len(args) == 2 and args[1] is Ellipsis:  # tuple[X, ...]
+            return tuple(_decode(args[0], item) for item in data)
+        if args:  # a fixed-shape tuple such as tuple[str, tuple[Event, ...]]
+            return tuple(_decode(arg, item) for arg, item in zip(args, data, strict=True))
+        return tuple(data)
     if origin in (list, dict):
         return data
     if dataclasses.is_dataclass(tp):

@@ -2,7 +2,7 @@
 
 The parser never looks at the article: it turns a span spaCy marked as DATE/TIME ("last
 month", "June 16", "a year after the June 2012") into a :class:`Parsed` that says what kind
-of expression it is.  :mod:`storyline.analyze.calendar` resolves it against a reference day
+of expression it is.  :mod:`storyline.analyze.date_resolve` resolves it against a reference day
 and the tense of the governing verb.  Keeping the two apart lets the publication-date
 inference use the same parse without any reference day at all.
 """
@@ -31,7 +31,13 @@ NUMBERS = {
 }  # fmt: skip
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4, "final": 4}
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # starting month
-UNITS = ("day", "week", "month", "year", "decade")
+# Fixed-date holidays, as (month, day).
+HOLIDAYS = {
+    "new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25),
+    "christmas eve": (12, 24), "christmas": (12, 25), "boxing day": (12, 26),
+    "valentine's day": (2, 14), "halloween": (10, 31), "independence day": (7, 4),
+    "bastille day": (7, 14), "may day": (5, 1),
+}  # fmt: skip
 # How far "recent"/"the past few" reaches back, per unit (counts of that unit); a convention
 # recorded in tests/data/dates.jsonl and measured by bench/dates.py.
 RECENT_SPAN = {"day": 7, "week": 4, "month": 6, "year": 5, "decade": 2}
@@ -143,19 +149,19 @@ def _rule_weekday(text: str) -> Parsed | None:
 
 def _rule_shift(text: str) -> Parsed | None:
     match = re.fullmatch(
-        rf"(?:(?P<part>early|mid|late|earlier|later|the end of|the beginning of|the start of)"
-        rf"[- ])?(?P<mod>this|last|next|the past|the next|the coming|the previous|"
-        rf"the following|past|coming|previous)"
-        rf" (?P<unit>day|week|weekend|month|quarter|year|decade|summer|spring|autumn|fall|winter)",
+        r"(?:(?P<part>early|mid|late|earlier|later|the end of|the beginning of|the start of)"
+        r"[- ])?(?P<mod>this|last|next|the|coming|previous|past)"
+        r" (?P<unit>day|week|weekend|month|quarter|year|decade|summer|spring|autumn|fall|winter)",
         text,
     )
     if match is None:
         return None
-    mod, unit = match["mod"], match["unit"]
-    if mod in ("the following", "the previous") or (mod in ("the next",) and unit == "day"):
-        return Parsed(Kind.VAGUE)  # narrative-relative: "the following week"
-    amount = -1 if mod in ("last", "the past", "past", "previous") else 0 if mod == "this" else 1
-    part = match["part"]
+    mod, unit, part = match["mod"], match["unit"], match["part"]
+    if unit == "weekend" and mod in ("the", "this"):
+        return Parsed(Kind.WEEKDAY, unit="weekend", index=5)
+    if mod == "the" and (part is None or unit in ("day", "weekend")):
+        return None  # "the week", "the day": narrative, or a RECENT form
+    amount = -1 if mod in ("last", "past", "previous") else 0 if mod in ("this", "the") else 1
     if part in ("earlier", "later"):
         part = None
     season = SEASONS.get(unit)
@@ -180,15 +186,19 @@ def _rule_ago(text: str) -> Parsed | None:
 
 def _rule_recent(text: str) -> Parsed | None:
     match = re.fullmatch(
-        rf"(?:the |these |those )?(?P<mod>recent|last|past|coming|next|previous|upcoming)"
+        rf"(?P<det>the |these |those )?(?P<mod>recent|last|past|coming|next|previous|upcoming)"
         rf"(?: (?P<n>{_NUM}))? {_UNIT}",
         text,
     )
-    if match is None or (match["n"] is None and not text.endswith("s")):
+    if match is None:
         return None
-    unit = match["unit"]
+    unit, plural = match["unit"], text.endswith("s")
+    if match["det"] == "the " and match["mod"] in ("next", "previous") and not match["n"]:
+        return Parsed(Kind.VAGUE)  # "the next day", "the previous week": narrative time
+    if match["n"] is None and not plural and match["det"] is None:
+        return None  # "last week" is a calendar week
     size = number(match["n"]) if match["n"] else None
-    size = size or RECENT_SPAN[unit]
+    size = size or (RECENT_SPAN[unit] if plural else 1)
     sign = 1 if match["mod"] in ("coming", "next", "upcoming") else -1
     return Parsed(Kind.RECENT, unit=unit, amount=sign * size)
 
@@ -218,13 +228,60 @@ def _rule_month_day(text: str) -> Parsed | None:
     )
 
 
+def _rule_holiday(text: str) -> Parsed | None:
+    match = re.fullmatch(r"(?:(?P<y>\d{4}) )?(?P<h>[a-z' ]+?)(?:,? (?P<y2>\d{4}))?", text)
+    if match is None or match["h"] not in HOLIDAYS:
+        return None
+    month, day = HOLIDAYS[match["h"]]
+    year_text = match["y"] or match["y2"]
+    year = int(year_text) if year_text else None
+    return Parsed(Kind.ABSOLUTE if year else Kind.YEARLESS, year=year, month=month, day=day)
+
+
+def _rule_week_of_month(text: str) -> Parsed | None:
+    match = re.fullmatch(
+        rf"(?P<o>first|second|third|fourth|last|final) week of (?P<m>{_MONTH})\.?"
+        rf"(?:,? (?P<y>\d{{4}}))?",
+        text,
+    )
+    if match is None:
+        return None
+    index = ORDINALS[match["o"]]
+    first_day = 1 + 7 * (index - 1) if match["o"] not in ("last", "final") else 22
+    year = int(match["y"]) if match["y"] else None
+    return Parsed(
+        Kind.ABSOLUTE if year else Kind.YEARLESS,
+        year=year,
+        month=MONTHS[match["m"]],
+        day=first_day,
+        day_end=first_day + 6 if first_day < 22 else 31,
+    )
+
+
+def _rule_span(text: str) -> Parsed | None:
+    """ "from 2010 to 2012", "between 2001 and 2003": a range of two absolute years."""
+    match = re.fullmatch(
+        r"(?:from |between )?(?P<a>(?:1[89]|20)\d\d) ?(?:-|to|and|through|until) ?"
+        r"(?P<b>(?:1[89]|20)\d\d|\d\d)",
+        text,
+    )
+    if match is None:
+        return None
+    first, last = int(match["a"]), int(match["b"])
+    if last < 100:
+        last += first // 100 * 100
+    if last <= first:
+        return None
+    return Parsed(Kind.ABSOLUTE, year=first, unit="years", amount=last - first)
+
+
 def _rule_month(text: str) -> Parsed | None:
     match = re.fullmatch(
         rf"(?:{_PART}[- ])?(?:the month of )?(?P<m>{_MONTH})\.?(?:,? (?:of )?(?P<y>\d{{4}}))?",
         text,
     )
-    if match is None or (match["m"] == "may" and match["y"] is None and text == "may"):
-        return None if match is None else Parsed(Kind.YEARLESS, month=5)
+    if match is None:
+        return None
     year = int(match["y"]) if match["y"] else None
     kind = Kind.ABSOLUTE if year else Kind.YEARLESS
     return Parsed(kind, year=year, month=MONTHS[match["m"]], part=_part_name(match["part"]))
@@ -234,7 +291,7 @@ def _rule_year(text: str) -> Parsed | None:
     match = re.fullmatch(rf"(?:{_PART}[- ])?(?:the year )?(?P<y>(?:1[89]|20)\d\d)", text)
     if match is not None:
         return Parsed(Kind.ABSOLUTE, year=int(match["y"]), part=_part_name(match["part"]))
-    match = re.fullmatch(rf"(?:{_PART}[- ])?(?:the )?(?P<y>(?:1[89]|20)\d0|'\d0)'?s", text)
+    match = re.fullmatch(rf"(?:the )?(?:{_PART}[- ])?(?:the )?(?P<y>(?:1[89]|20)\d0|'\d0)'?s", text)
     if match is not None:
         decade = _year(match["y"])
         return Parsed(Kind.ABSOLUTE, year=decade, decade=decade, part=_part_name(match["part"]))
@@ -261,7 +318,9 @@ def _rule_quarter(text: str) -> Parsed | None:
 
 
 def _rule_season(text: str) -> Parsed | None:
-    match = re.fullmatch(r"(?P<s>spring|summer|autumn|fall|winter)(?: (?:of )?(?P<y>\d{4}))?", text)
+    match = re.fullmatch(
+        r"(?:the )?(?P<s>spring|summer|autumn|fall|winter)(?: (?:of )?(?P<y>\d{4}))?", text
+    )
     if match is None:
         return None
     year = int(match["y"]) if match["y"] else None
@@ -278,23 +337,25 @@ def _rule_offset(text: str) -> Parsed | None:
     if match is None:
         return None
     amount = number(match["n"])
-    anchor = _anchor(match["rest"])
-    if amount is None or anchor is None:
+    found = _anchor(match["rest"])
+    if amount is None or found is None:
         return Parsed(Kind.VAGUE)
     sign = -1 if match["dir"] == "before" else 1
+    anchor, anchor_text = found
     return Parsed(
         Kind.OFFSET, unit=match["unit"], amount=sign * amount, anchor=anchor,
-        anchor_text=match["rest"],
+        anchor_text=anchor_text,
     )  # fmt: skip
 
 
-def _anchor(text: str) -> Parsed | None:
-    """The longest leading date inside "the June 2012 Geneva conference"."""
+def _anchor(text: str) -> tuple[Parsed, str] | None:
+    """The longest leading date inside "the June 2012 Geneva conference", and its words."""
     words = text.split()
     for size in range(min(len(words), 5), 0, -1):
-        parsed = parse(" ".join(words[:size]))
+        words_text = " ".join(words[:size])
+        parsed = parse(words_text)
         if parsed.kind is Kind.ABSOLUTE:
-            return parsed
+            return parsed, words_text
     return None
 
 
@@ -314,11 +375,14 @@ def _rule_duration(text: str) -> Parsed | None:
 _RULES = (
     _rule_day_words,
     _rule_weekday,
+    _rule_recent,
     _rule_shift,
     _rule_ago,
-    _rule_recent,
     _rule_offset,
     _rule_month_day,
+    _rule_week_of_month,
+    _rule_holiday,
+    _rule_span,
     _rule_month,
     _rule_year,
     _rule_quarter,

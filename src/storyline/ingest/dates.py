@@ -65,9 +65,10 @@ def _free_form(text: str) -> dt.datetime | None:
 
     settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"]}
     try:
-        return dateparser.parse(text, settings=settings)  # type: ignore[arg-type]
+        parsed = dateparser.parse(text, settings=settings)
     except (ValueError, TypeError, OverflowError):
         return None
+    return parsed if isinstance(parsed, dt.datetime) else None
 
 
 def from_day(text: str | None) -> dt.datetime | None:

@@ -22,6 +22,7 @@ _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)
 # Bytes charset-normalizer reads to guess; measured: 64 KB guesses as well as whole
 # files on the cp1252/latin-1 fixtures and keeps a 2 MB page under 20 ms.
 GUESS_SAMPLE_BYTES = 64 * 1024
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
 
 
 @dataclass(frozen=True)
@@ -80,9 +81,17 @@ def _strict(data: bytes, encoding: str) -> str | None:
 def guess_encoding(data: bytes) -> str:
     from charset_normalizer import from_bytes  # imported lazily: slow to import
 
-    best = from_bytes(data[:GUESS_SAMPLE_BYTES]).best()
-    name = normalise_charset(best.encoding) if best is not None else None
-    return name or "cp1252"
+    first_non_ascii = _NON_ASCII.search(data)
+    start = max(0, first_non_ascii.start() - 1024) if first_non_ascii else 0
+    matches = from_bytes(data[start : start + GUESS_SAMPLE_BYTES])
+    best = matches.best()
+    if best is None or best.encoding == "ascii":
+        return "cp1252"
+    # Short samples often tie between code pages; prefer the most common one, cp1252.
+    tied = [m for m in matches if m.chaos <= best.chaos and m.coherence >= best.coherence]
+    if any("cp1252" in match.could_be_from_charset for match in tied):
+        return "cp1252"
+    return normalise_charset(best.encoding) or "cp1252"
 
 
 def decode(data: bytes, *, charset: str | None = None, markup: bool = False) -> Decoded:

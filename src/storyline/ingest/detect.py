@@ -26,7 +26,9 @@ _MAGIC_NAMES = (
     (b"SQLite format 3", "a SQLite database"),
 )
 _FEED = re.compile(rb"<(rss|rdf:RDF|feed)[\s>]", re.I)
-_HTML = re.compile(rb"<(!doctype\s+html|html|head|body|meta|title|article|div|p|h[1-6])[\s>/]", re.I)
+_HTML = re.compile(
+    rb"<(!doctype\s+html|html|head|body|meta|title|article|div|p|h[1-6])[\s>/]", re.I
+)
 _CONTROL = bytes(set(range(32)) - {9, 10, 12, 13, 27})
 
 
@@ -82,7 +84,7 @@ def sniff(head: bytes, name_hint: str = "") -> Format:
     start = view[:4096]
     if start[:1] == b"<" and _FEED.search(start) and not _HTML.match(_skip_prolog(start)):
         return Format.FEED
-    if start[:1] == b"<" and _HTML.search(start) or _HTML.search(start[:512]):
+    if (start[:1] == b"<" and _HTML.search(start)) or _HTML.search(start[:512]):
         return Format.HTML
     if name_hint.lower().endswith((".html", ".htm", ".xhtml")) and b"<" in start:
         return Format.HTML

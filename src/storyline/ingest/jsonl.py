@@ -17,7 +17,9 @@ SKIP_CHUNK_BYTES = 1024 * 1024
 FIELD_HINT = "name the text field with --field text=PATH (a dotted path, e.g. article.body)"
 
 
-def read_json(data: bytes, location: str, options: IngestOptions) -> Iterator[RawDocument | Problem]:
+def read_json(
+    data: bytes, location: str, options: IngestOptions
+) -> Iterator[RawDocument | Problem]:
     """A whole JSON document: an object, an array of objects, or a wrapper with a list."""
     origin = Origin(location)
     decoded = decode(data)
@@ -34,7 +36,9 @@ def read_json(data: bytes, location: str, options: IngestOptions) -> Iterator[Ra
     yield from _documents(value, data, origin, options.field_paths(), decoded.encoding)
 
 
-def read_jsonl(stream: BinaryIO, location: str, options: IngestOptions) -> Iterator[RawDocument | Problem]:
+def read_jsonl(
+    stream: BinaryIO, location: str, options: IngestOptions
+) -> Iterator[RawDocument | Problem]:
     """JSON Lines, streamed: one line in memory at a time; a bad line is reported and skipped."""
     fields = options.field_paths()
     number = 0
@@ -53,7 +57,9 @@ def read_jsonl(stream: BinaryIO, location: str, options: IngestOptions) -> Itera
             yield from _line_documents(raw, origin, fields)
 
 
-def _line_documents(raw: bytes, origin: Origin, fields: Mapping[str, str]) -> Iterator[RawDocument | Problem]:
+def _line_documents(
+    raw: bytes, origin: Origin, fields: Mapping[str, str]
+) -> Iterator[RawDocument | Problem]:
     decoded = decode(raw)
     try:
         value = json.loads(decoded.text)
@@ -113,5 +119,3 @@ def _document(
         body_type="text/html" if record.is_markup else "text/plain",
         encoding=encoding,
     )
-
-

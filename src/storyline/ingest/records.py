@@ -27,7 +27,9 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
 LIST_KEYS = ("articles", "items", "data", "documents", "results", "entries", "stories", "posts")
 # Keys of a nested object holding a field's string ({"content": {"rendered": "..."}}).
 NESTED_VALUE_KEYS = ("rendered", "text", "value", "html", "name", "title", "href", "url")
-_MARKUP = re.compile(r"<(p|div|br|h[1-6]|ul|ol|li|blockquote|article|section|span|a|em|strong)\b", re.I)
+_MARKUP = re.compile(
+    r"<(p|div|br|h[1-6]|ul|ol|li|blockquote|article|section|span|a|em|strong)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,9 @@ def read_record(value: dict[str, Any], field_map: Mapping[str, str]) -> Record:
     return Record(body, text_field, metadata, bool(body and _MARKUP.search(body[:5000])))
 
 
-def _lookup(value: dict[str, Any], name: str, field_map: Mapping[str, str]) -> tuple[Any, str | None]:
+def _lookup(
+    value: dict[str, Any], name: str, field_map: Mapping[str, str]
+) -> tuple[Any, str | None]:
     """(value, field path) of the first non-empty candidate field for ``name``."""
     if name in field_map:
         path = field_map[name]

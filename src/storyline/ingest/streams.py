@@ -21,10 +21,13 @@ class TruncatedGzip(InputError):
     """A gzip stream ends in the middle of a member, or holds corrupt data."""
 
 
+TRUNCATION_CODES = frozenset({"truncated-gzip", "truncated-warc"})
+
+
 class Prefixed(io.RawIOBase):
     """``head`` followed by the rest of ``stream``: undoes reading bytes to sniff them."""
 
-    def __init__(self, head: bytes, stream: BinaryIO) -> None:
+    def __init__(self, head: bytes, stream: BinaryIO | io.RawIOBase) -> None:
         self._head = memoryview(head)
         self._stream = stream
 
@@ -37,7 +40,7 @@ class Prefixed(io.RawIOBase):
             buffer[:count] = self._head[:count]
             self._head = self._head[count:]
             return count
-        data = self._stream.read(len(buffer))
+        data = self._stream.read(len(buffer)) or b""
         buffer[: len(data)] = data
         return len(data)
 
@@ -46,7 +49,9 @@ class Gunzip(io.RawIOBase):
     """Decompress a (multi-member) gzip stream lazily; each member is capped at ``limit``.
 
     A WARC.gz holds one member per record, so a per-member cap refuses a bomb without
-    refusing a large archive.
+    refusing a large archive.  Damaged data ends the stream early and is recorded in
+    ``damage`` (raising would lose the bytes buffered readers hold), so readers yield the
+    items before it and the caller reports it.
     """
 
     def __init__(self, stream: BinaryIO, limit: int) -> None:
@@ -56,18 +61,24 @@ class Gunzip(io.RawIOBase):
         self._member_output = 0
         self._pending = b""  # compressed bytes not yet given to zlib
         self._started = False  # any compressed byte of the current member seen
+        self.damage: TruncatedGzip | None = None
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        while True:
-            data = self._inflate(len(buffer))
+        while self.damage is None:
+            try:
+                data = self._inflate(len(buffer))
+            except TruncatedGzip as error:
+                self.damage = error
+                return 0
             if data is None:
                 return 0
             if data:
                 buffer[: len(data)] = data
                 return len(data)
+        return 0
 
     def _inflate(self, size: int) -> bytes | None:
         """Up to ``size`` bytes, b"" when more input is needed, None at a clean end."""
@@ -102,9 +113,10 @@ class Gunzip(io.RawIOBase):
         self._started = bool(self._pending)
 
 
-def read_head(stream: BinaryIO, size: int) -> bytes:
+def read_head(stream: BinaryIO | io.RawIOBase, size: int) -> bytes:
     """Read up to ``size`` bytes, looping over short reads (pipes, gzip members)."""
-    parts, total = [], 0
+    parts: list[bytes] = []
+    total = 0
     while total < size:
         part = stream.read(size - total)
         if not part:

@@ -10,14 +10,16 @@ from storyline.ingest.decode import charset_of, decode
 from storyline.ingest.detect import Format, sniff
 from storyline.ingest.options import IngestOptions
 from storyline.ingest.problems import problem, too_large
-from storyline.ingest.streams import read_capped
+from storyline.ingest.streams import TruncatedGzip, read_capped
 from storyline.models import Origin, Problem, RawDocument, SourceMetadata
 
 _PAGE_RECORD_TYPES = ("response", "resource")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def read_warc(stream: BinaryIO, location: str, options: IngestOptions) -> Iterator[RawDocument | Problem]:
+def read_warc(
+    stream: BinaryIO, location: str, options: IngestOptions
+) -> Iterator[RawDocument | Problem]:
     """Each HTML response (or resource) record as a document; other records are skipped."""
     from warcio.archiveiterator import ArchiveIterator  # imported lazily
     from warcio.exceptions import ArchiveLoadFailed
@@ -27,24 +29,29 @@ def read_warc(stream: BinaryIO, location: str, options: IngestOptions) -> Iterat
         for record in ArchiveIterator(stream, arc2warc=True):
             number += 1
             if record.rec_type in _PAGE_RECORD_TYPES:
-                document = _page(record, Origin(location, f"record {number}"), options)
+                document = _page(record, location, number, options)
                 if document is not None:
                     yield document
-    except ArchiveLoadFailed as error:
+                if isinstance(document, Problem) and document.code == "truncated-warc":
+                    return
+    except (ArchiveLoadFailed, TruncatedGzip) as error:
         yield _damaged(location, number, str(error))
 
 
 def _damaged(location: str, number: int, reason: str) -> Problem:
     return problem(
         Origin(location, f"after record {number}"),
-        "invalid-warc",
+        "truncated-warc",
         f"the WARC is damaged after record {number}: {reason}",
         "the records before the damage were read; re-download or repair the archive",
     )
 
 
-def _page(record: Any, origin: Origin, options: IngestOptions) -> RawDocument | Problem | None:
+def _page(
+    record: Any, location: str, number: int, options: IngestOptions
+) -> RawDocument | Problem | None:
     """The record's HTML payload, None for non-page records (images, redirects, CSS)."""
+    origin = Origin(location, f"record {number}")
     http = record.http_headers
     if http is not None and not str(http.get_statuscode() or "").startswith("2"):
         return None
@@ -57,12 +64,16 @@ def _page(record: Any, origin: Origin, options: IngestOptions) -> RawDocument | 
     payload = read_capped(record.content_stream(), options.max_bytes)
     if payload is None:
         return too_large(origin, options.max_bytes, "record")
+    if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than the record declares
+        return _damaged(location, number - 1, f"record {number} ends early")
     if not declared_html and sniff(payload[:4096]) is not Format.HTML:
         return None
     return _document(record, payload, origin, charset_of(content_type))
 
 
-def _document(record: Any, payload: bytes, origin: Origin, charset: str | None) -> RawDocument | Problem:
+def _document(
+    record: Any, payload: bytes, origin: Origin, charset: str | None
+) -> RawDocument | Problem:
     if not payload.strip():
         return problem(origin, "empty-file", "the record's page is empty", "nothing to do")
     headers = record.rec_headers
@@ -77,4 +88,3 @@ def _document(record: Any, payload: bytes, origin: Origin, charset: str | None) 
     return RawDocument(
         raw=payload, media_type="text/html", origin=origin, metadata=metadata, encoding=encoding
     )
-

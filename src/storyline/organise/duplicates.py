@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from datasketch import MinHash, MinHashLSH
 
 from storyline.models import Article, DuplicateGroup
+from storyline.organise.disjoint import DisjointSet
 from storyline.organise.text import words
 
 if TYPE_CHECKING:
@@ -42,9 +43,7 @@ def shingles(article: Article, size: int) -> set[bytes]:
     return found
 
 
-def signatures(
-    articles: Sequence[Article], options: OrganiseOptions
-) -> dict[str, MinHash]:
+def signatures(articles: Sequence[Article], options: OrganiseOptions) -> dict[str, MinHash]:
     """A MinHash per article that has any text; all share one set of permutations."""
     template = MinHash(options.minhash_permutations, options.seed)
     found: dict[str, MinHash] = {}
@@ -76,32 +75,17 @@ def find_duplicates(
     lsh = MinHashLSH(threshold=options.duplicate_threshold, num_perm=options.minhash_permutations)
     for article_id in sorted(found):
         lsh.insert(article_id, found[article_id])
-    parent = {article_id: article_id for article_id in found}
+    linked = DisjointSet(sorted(found))
     for article_id in sorted(found):
         for other in lsh.query(found[article_id]):
             if other != article_id and _similar(found, article_id, other, options):
-                _union(parent, article_id, other)
-    groups: dict[str, list[str]] = {}
-    for article_id in sorted(found):
-        groups.setdefault(_root(parent, article_id), []).append(article_id)
-    made = [_group(members, by_id, found) for members in groups.values() if len(members) > 1]
+                linked.union(article_id, other)
+    made = [_group(members, by_id, found) for members in linked.groups() if len(members) > 1]
     return tuple(sorted(made, key=lambda group: group.members))
 
 
 def _similar(found: dict[str, MinHash], one: str, other: str, options: OrganiseOptions) -> bool:
     return float(found[one].jaccard(found[other])) >= options.duplicate_threshold
-
-
-def _root(parent: dict[str, str], item: str) -> str:
-    while parent[item] != item:
-        parent[item] = parent[parent[item]]
-        item = parent[item]
-    return item
-
-
-def _union(parent: dict[str, str], one: str, other: str) -> None:
-    first, second = sorted((_root(parent, one), _root(parent, other)))
-    parent[second] = first
 
 
 def _group(
@@ -123,9 +107,9 @@ def _group(
     )
 
 
-def _original_first(article: Article) -> tuple[int, str, int, str]:
+def _original_first(article: Article) -> tuple[bool, int, int, str]:
     day = article.published.day
-    return (day is None, day.isoformat() if day else "", -len(article.text), article.id)
+    return (day is None, day.toordinal() if day else 0, -len(article.text), article.id)
 
 
 def representatives(duplicates: Sequence[DuplicateGroup]) -> dict[str, str]:

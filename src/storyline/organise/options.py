@@ -17,6 +17,7 @@ from storyline.organise.duplicates import (
 from storyline.organise.sentences import SENTENCE_LINK_SIMILARITY
 from storyline.organise.stories import (
     MIN_STORY_ARTICLES,
+    STORY_MERGE_THRESHOLD,
     STORY_SIMILARITY_THRESHOLD,
     STORY_WINDOW_DAYS,
 )
@@ -26,6 +27,7 @@ from storyline.organise.timeline import TIMELINE_MERGE_SIMILARITY
 _FRACTIONS = (
     "duplicate_threshold",
     "story_threshold",
+    "story_merge_threshold",
     "thread_entity_overlap",
     "thread_topic_similarity",
     "sentence_link_similarity",
@@ -41,6 +43,7 @@ class OrganiseOptions:
     shingle_words: int = SHINGLE_WORDS
     minhash_permutations: int = MINHASH_PERMUTATIONS
     story_threshold: float = STORY_SIMILARITY_THRESHOLD  # cosine to a story's centroid
+    story_merge_threshold: float = STORY_MERGE_THRESHOLD  # centroid cosine, second pass
     story_window_days: int = STORY_WINDOW_DAYS  # farther from a story's dates: a new story
     min_story_articles: int = MIN_STORY_ARTICLES  # distinct non-duplicate articles to be shown
     thread_entity_overlap: float = THREAD_ENTITY_OVERLAP

@@ -22,7 +22,10 @@ def published_text(published: PublicationDate) -> str | None:
     if published.value is not None:
         value = published.value
         if value.tzinfo is not None:
-            value = value.astimezone(dt.UTC).replace(tzinfo=None)
+            try:
+                value = value.astimezone(dt.UTC).replace(tzinfo=None)
+            except OverflowError:  # within hours of year 1 or 9999: keep the local time
+                value = value.replace(tzinfo=None)
         return value.isoformat(timespec="seconds")
     if published.earliest is not None:
         return published.earliest.isoformat()

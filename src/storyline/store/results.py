@@ -160,7 +160,10 @@ def save_organisation(
     conn.executemany(
         """INSERT INTO organisation_items (organisation_id, kind, position, item_id, data)
            VALUES (?, ?, ?, ?, ?)""",
-        ((organisation_id, kind, n, item_id, data) for n, (kind, item_id, data) in enumerate(items)),
+        (
+            (organisation_id, kind, n, item_id, data)
+            for n, (kind, item_id, data) in enumerate(items)
+        ),
     )
 
 

@@ -1,0 +1,333 @@
+"""Ingest benchmark: articles/s and memory of ingest+clean+store, against trafilatura.
+
+    python bench/ingest.py                       # sizes 200,1000: a couple of minutes
+    python bench/ingest.py --sizes 1000,10000,100000 --workdir /tmp/bench  # flat memory?
+    python bench/ingest.py --store-only          # the SQLite store alone
+
+Each (format, size) case runs in a fresh child process so that its peak RSS (getrusage
+maxrss) is its own; inside that child, trafilatura's own extraction (``bare_extraction``,
+default and ``fast=True``) runs on the same HTML right after ours, so the time ratio
+compares like with like on a shared machine.  The goal: clean+store add at most 25% to
+trafilatura's time, and memory stays flat from 1k to 100k articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from storyline.models import Origin, Problem, RawDocument
+from storyline.store import open_store, sqlite
+from synthetic import FORMATS, Corpus, as_article, make_article, render_json, write_corpus
+
+WARMUP_ITEMS = 10  # items run through every stage before timing: lazy imports, caches
+SEARCH_QUERIES = ("relief fund", "Wierzbicki", "ceasefire AND border", '"grain exports"', "talk*")
+MB = 1024 * 1024
+
+
+def max_rss_mb() -> float:
+    # ru_maxrss is in KiB on Linux (bytes on macOS; this bench targets Linux).
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class Clock:
+    """Accumulated seconds per named stage."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    def time(self, stage: str, work: Callable[[], Any]) -> Any:
+        start = time.perf_counter()
+        result = work()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - start
+        return result
+
+
+# --------------------------------------------------------------------------- child: pipeline
+
+
+def run_pipeline(kind: str, size: int, root: str, db: str, trace: bool) -> dict[str, Any]:
+    """Ingest, extract, clean and store a corpus; then trafilatura alone on the same pages."""
+    from storyline import ingest
+    from storyline.clean import clean
+
+    corpus = Corpus(kind, size, Path(root))
+    for item in itertools.islice(ingest.read(corpus.paths()), WARMUP_ITEMS):
+        if isinstance(item, RawDocument) and not isinstance(draft := ingest.extract(item), Problem):
+            clean(draft)
+    rss_before = max_rss_mb()
+    if trace:
+        tracemalloc.start()
+    clock, stored, problems = Clock(), 0, 0
+    with open_store(db) as store:
+        items = ingest.read(corpus.paths())
+        while (item := clock.time("read", lambda: next(items, None))) is not None:
+            if isinstance(item, Problem):
+                store.add_problem(item)
+                problems += 1
+                continue
+            draft = clock.time("extract", lambda: ingest.extract(item))
+            if isinstance(draft, Problem):
+                store.add_problem(draft)
+                problems += 1
+                continue
+            article = clock.time("clean", lambda: clean(draft))  # noqa: B023
+            stored += clock.time("store", lambda: _store_one(store, item, article))  # noqa: B023
+        clock.time("store", store.flush)
+    result = {"articles": stored, "problems": problems, "seconds": clock.seconds}
+    result["traced_peak_mb"] = tracemalloc.get_traced_memory()[1] / MB if trace else None
+    tracemalloc.stop()
+    result["rss_peak_mb"], result["rss_growth_mb"] = max_rss_mb(), max_rss_mb() - rss_before
+    result["db_bytes"] = Path(db).stat().st_size + _wal_size(db)
+    if kind in ("html", "warc"):
+        result["trafilatura"] = {
+            "default": _trafilatura_seconds(corpus, fast=False),
+            "fast": _trafilatura_seconds(corpus, fast=True),
+        }
+    return result
+
+
+def _store_one(store: Any, raw: RawDocument, article: Any) -> int:
+    store.add_raw(raw)
+    return 1 if store.add_article(article) else 0
+
+
+def _wal_size(db: str) -> int:
+    wal = Path(db + "-wal")
+    return wal.stat().st_size if wal.exists() else 0
+
+
+def _pages(corpus: Corpus) -> Iterator[bytes]:
+    """The HTML bytes of every page: each file, or each WARC response payload."""
+    if corpus.kind == "html":
+        for path in corpus.paths():
+            yield Path(path).read_bytes()
+        return
+    from warcio.archiveiterator import ArchiveIterator
+
+    with corpus.root.open("rb") as stream:
+        for record in ArchiveIterator(stream):
+            if record.rec_type == "response":
+                yield record.content_stream().read()
+
+
+def _trafilatura_seconds(corpus: Corpus, fast: bool) -> float:
+    import trafilatura
+
+    start = time.perf_counter()
+    for page in _pages(corpus):
+        trafilatura.bare_extraction(page, with_metadata=True, fast=fast)
+    return time.perf_counter() - start
+
+
+# --------------------------------------------------------------------------- child: store
+
+
+def run_store(size: int, db: str, batch: int | None) -> dict[str, Any]:
+    """Store synthetic articles (with raw inputs) alone, then read them back and search."""
+    if batch is not None:
+        sqlite.BATCH_ARTICLES, sqlite.BATCH_SECONDS = batch, 3600.0
+    rss_before, clock = max_rss_mb(), Clock()
+    with open_store(db) as store:
+        for number in range(size):
+            synthetic = make_article(number)
+            raw = RawDocument(render_json(synthetic).encode(), "application/json", Origin("x"))
+            article = as_article(synthetic)
+            clock.time("store", lambda: _store_one(store, raw, article))  # noqa: B023
+        clock.time("store", store.flush)
+        read = clock.time("iterate", lambda: sum(1 for _ in store.iter_articles()))
+        for query in SEARCH_QUERIES:
+            clock.time("search", lambda: store.search(query))  # noqa: B023
+    peer = _plain_sqlite_seconds(size, db + ".peer")
+    return {
+        "articles": read,
+        "seconds": clock.seconds,
+        "peer_seconds": peer,
+        "rss_growth_mb": max_rss_mb() - rss_before,
+        "db_bytes": Path(db).stat().st_size + _wal_size(db),
+    }
+
+
+def _plain_sqlite_seconds(size: int, db: str) -> float:
+    """The floor: the same JSON rows into one bare table, one transaction, no FTS."""
+    import sqlite3
+
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("CREATE TABLE a (id TEXT PRIMARY KEY, raw BLOB, data TEXT)")
+    seconds = 0.0
+    conn.execute("BEGIN")
+    for number in range(size):
+        synthetic = make_article(number)
+        raw, data = render_json(synthetic).encode(), json.dumps(as_article(synthetic).id)
+        start = time.perf_counter()
+        conn.execute("INSERT INTO a VALUES (?, ?, ?)", (str(number), raw, data))
+        seconds += time.perf_counter() - start
+    start = time.perf_counter()
+    conn.execute("COMMIT")
+    conn.close()
+    return seconds + time.perf_counter() - start
+
+
+# --------------------------------------------------------------------------- parent
+
+
+def run_child(job: dict[str, Any]) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", json.dumps(job)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr else "failed"}
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def child_main(job: dict[str, Any]) -> None:
+    if job["job"] == "pipeline":
+        result = run_pipeline(job["kind"], job["size"], job["root"], job["db"], job["trace"])
+    else:
+        result = run_store(job["size"], job["db"], job.get("batch"))
+    print(json.dumps(result))
+
+
+def pipeline_available() -> str | None:
+    """None when ingest and clean import with the agreed API, else why not."""
+    try:
+        from storyline import ingest
+        from storyline.clean import clean
+    except ImportError as error:
+        return f"ingest/clean not importable yet: {error}"
+    missing = [name for name in ("read", "extract") if not hasattr(ingest, name)]
+    return f"storyline.ingest lacks {missing}" if missing else (None if clean else "no clean")
+
+
+def main() -> None:
+    args = parse_args()
+    if args.child:
+        child_main(json.loads(args.child))
+        return
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="storyline-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    try:
+        print_store_table(args, workdir)
+        if not args.store_only:
+            reason = pipeline_available()
+            if reason:
+                print(f"\npipeline benchmark skipped: {reason}")
+            else:
+                print_pipeline_table(args, workdir)
+    finally:
+        if args.workdir is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+def print_store_table(args: argparse.Namespace, workdir: Path) -> None:
+    print("\nSTORE ALONE (add_raw + add_article, then iterate and search)")
+    header = f"{'size':>7} {'batch':>7} {'store/s':>9} {'peer/s':>9} {'ratio':>6} "
+    print(header + f"{'iter/s':>9} {'search ms':>9} {'RSS+ MB':>8} {'KB/art':>7}")
+    for size in args.sizes:
+        batches: list[int | None] = [None]
+        if size == max(args.sizes):
+            batches += [b for b in args.batch_sizes if b != sqlite.BATCH_ARTICLES]
+        for batch in batches:
+            db = workdir / f"store-{size}-{batch}.db"
+            for stale in workdir.glob(db.name + "*"):
+                stale.unlink()
+            result = run_child({"job": "store", "size": size, "db": str(db), "batch": batch})
+            print(store_row(size, batch or sqlite.BATCH_ARTICLES, result))
+
+
+def store_row(size: int, batch: int, result: dict[str, Any]) -> str:
+    if "error" in result:
+        return f"{size:>7} {batch:>7} error: {result['error']}"
+    seconds = result["seconds"]
+    rate, peer = size / seconds["store"], size / result["peer_seconds"]
+    ratio = seconds["store"] / result["peer_seconds"]
+    search_ms = 1000 * seconds["search"] / len(SEARCH_QUERIES)
+    return (
+        f"{size:>7} {batch:>7} {rate:>9.0f} {peer:>9.0f} {ratio:>6.2f} "
+        f"{size / seconds['iterate']:>9.0f} {search_ms:>9.1f} {result['rss_growth_mb']:>8.1f} "
+        f"{result['db_bytes'] / size / 1024:>7.1f}"
+    )
+
+
+def print_pipeline_table(args: argparse.Namespace, workdir: Path) -> None:
+    print("\nINGEST + EXTRACT + CLEAN + STORE vs trafilatura.bare_extraction on the same pages")
+    print(
+        f"{'format':6} {'size':>7} {'stored':>7} {'probl':>5} {'art/s':>7} {'read':>6} {'extract':>7} {'clean':>6} "
+        f"{'store':>6} {'traf s':>7} {'fast s':>7} {'ours/tr':>7} {'(c+s)/tr':>8} "
+        f"{'RSS MB':>7} {'RSS+ MB':>8} {'traced':>7}"
+    )
+    for kind in args.formats:
+        for size in args.sizes:
+            corpus = write_corpus(kind, size, workdir / "corpora")
+            db = workdir / f"{kind}-{size}.db"
+            for stale in workdir.glob(db.name + "*"):
+                stale.unlink()
+            job = {"job": "pipeline", "kind": kind, "size": size, "root": str(corpus.root)}
+            result = run_child({**job, "db": str(db), "trace": args.tracemalloc})
+            print(pipeline_row(kind, size, result))
+
+
+def pipeline_row(kind: str, size: int, result: dict[str, Any]) -> str:
+    if "error" in result:
+        return f"{kind:6} {size:>7} error: {result['error']}"
+    s = result["seconds"]
+    total = sum(s.values())
+    traf = result.get("trafilatura") or {}
+    default, fast = traf.get("default"), traf.get("fast")
+
+    def cell(value: float | None, width: int, digits: int = 2) -> str:
+        return f"{value:>{width}.{digits}f}" if value is not None else f"{'-':>{width}}"
+
+    added = (s.get("clean", 0.0) + s.get("store", 0.0)) / default if default else None
+    return (
+        f"{kind:6} {size:>7} {result['articles']:>7} {result['problems']:>5} "
+        f"{result['articles'] / total:>7.0f} {cell(s.get('read'), 6)} "
+        f"{cell(s.get('extract'), 7)} {cell(s.get('clean'), 6)} {cell(s.get('store'), 6)} "
+        f"{cell(default, 7)} {cell(fast, 7)} {cell(total / default if default else None, 7)} "
+        f"{cell(added, 8)} {result['rss_peak_mb']:>7.0f} {result['rss_growth_mb']:>8.1f} "
+        f"{cell(result['traced_peak_mb'], 7, 1)}"
+    )
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=_ints, default=[200, 1000])
+    parser.add_argument("--formats", type=_names, default=list(FORMATS))
+    parser.add_argument("--store-only", action="store_true", help="skip ingest and clean")
+    parser.add_argument("--batch-sizes", type=_ints, default=[1, 20, 1000, 100_000])
+    parser.add_argument("--tracemalloc", action="store_true", help="also trace Python memory")
+    parser.add_argument("--workdir", type=Path, help="keep corpora and stores here")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    return parser.parse_args()
+
+
+def _ints(text: str) -> list[int]:
+    return [int(part) for part in text.split(",") if part.strip()]
+
+
+def _names(text: str) -> list[str]:
+    names = [part.strip() for part in text.split(",") if part.strip()]
+    unknown = set(names) - set(FORMATS)
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown formats {sorted(unknown)}; use {FORMATS}")
+    return names
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,174 @@
+"""The analyze stage: Article -> ArticleAnalysis (sentences, mentions, quotes, dates, figures).
+
+One spaCy pass per article (batched with ``nlp.pipe``, in two processes for large
+inputs), then the rule steps in order, each reading what the steps before found::
+
+    language -> doc -> sentences -> mentions -> quotes -> published -> dates -> figures
+
+Articles in a language without a model are passed through with ``analysed=False`` and
+a note saying why, so one French article never stops an English batch.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from storyline.analyze.dates import find_dates
+from storyline.analyze.entities import find_mentions
+from storyline.analyze.figures import find_figures
+from storyline.analyze.language import detect_language, normalise_language
+from storyline.analyze.nlp import load_pipeline
+from storyline.analyze.published import infer_publication
+from storyline.analyze.quotes import find_quotes
+from storyline.analyze.sentences import split_sentences
+from storyline.models import Article, ArticleAnalysis
+
+__all__ = ["ANALYZER_VERSION", "AnalyzeOptions", "analyze", "analyze_article"]
+
+ANALYZER_VERSION = "analyze.en.v1"
+# The language this analyzer version handles; others are passed through unanalysed.
+ANALYSED_LANGUAGE = "en"
+# Above this many articles analyze() parses in two processes: below it, starting the
+# second process (~1 s: fork plus model copy) costs more than it saves (bench/analyze.py).
+LARGE_INPUT_ARTICLES = 200
+# py3langid confidences under this are guesses (short, name-heavy texts); such articles
+# are analysed in the default language rather than skipped.
+MIN_LANGUAGE_CONFIDENCE = 0.5
+
+Loader = Callable[[str], Language]
+
+
+@dataclass(frozen=True)
+class AnalyzeOptions:
+    """How the analyze stage runs; the defaults suit a laptop."""
+
+    batch_size: int = 32  # articles per nlp.pipe batch
+    n_process: int | None = None  # None: 1, or 2 above LARGE_INPUT_ARTICLES articles
+    default_language: str = ANALYSED_LANGUAGE  # when the language cannot be detected
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What to do with one article: its language, whether to parse it, and why not."""
+
+    article: Article
+    language: str | None
+    analyse: bool
+    note: str | None = None
+
+
+def analyze(
+    articles: Iterable[Article],
+    options: AnalyzeOptions = AnalyzeOptions(),
+    *,
+    loader: Loader = load_pipeline,
+) -> Iterator[ArticleAnalysis]:
+    """Analyse ``articles`` in order, yielding one ArticleAnalysis per article."""
+    stream, processes = _processes(iter(articles), options)
+    plans = (_plan(article, options) for article in stream)
+    nlp = loader(ANALYSED_LANGUAGE)
+    inputs = ((_text_for(plan, nlp), plan) for plan in plans)
+    for doc, plan in nlp.pipe(
+        inputs, as_tuples=True, batch_size=options.batch_size, n_process=processes
+    ):
+        if not plan.analyse:
+            article = plan.article
+            yield ArticleAnalysis(
+                article.id,
+                ANALYZER_VERSION,
+                plan.language,
+                False,
+                published=article.published,
+                note=plan.note,
+            )
+            continue
+        yield _analyse_doc(doc, plan)
+
+
+def analyze_article(article: Article, nlp: Language | None = None) -> ArticleAnalysis:
+    """Analyse one article (convenience for tests and the API); loads the model if needed."""
+    pipeline = nlp if nlp is not None else load_pipeline(ANALYSED_LANGUAGE)
+    options = AnalyzeOptions(n_process=1)
+    return next(analyze([article], options, loader=lambda _language: pipeline))
+
+
+def _processes(
+    articles: Iterator[Article], options: AnalyzeOptions
+) -> tuple[Iterator[Article], int]:
+    """The article stream (peeked, not consumed) and the number of parsing processes."""
+    if options.n_process is not None:
+        return articles, options.n_process
+    head = list(itertools.islice(articles, LARGE_INPUT_ARTICLES + 1))
+    processes = 2 if len(head) > LARGE_INPUT_ARTICLES else 1
+    return itertools.chain(head, articles), processes
+
+
+def _plan(article: Article, options: AnalyzeOptions) -> _Plan:
+    declared = normalise_language(article.language)
+    if declared is not None:
+        language, confidence = declared, 1.0
+    else:
+        language, confidence = detect_language(f"{article.title}\n{article.text}")
+    if language is None or confidence < MIN_LANGUAGE_CONFIDENCE:
+        if options.default_language != ANALYSED_LANGUAGE:
+            note = (
+                f"not analysed: language not detected and {options.default_language!r} has no model"
+            )
+            return _Plan(article, None, False, note)
+        note = f"language not detected with confidence; analysed as {ANALYSED_LANGUAGE!r}"
+        return _Plan(article, None, True, note)
+    if language != ANALYSED_LANGUAGE:
+        note = (
+            f"not analysed: language {language!r} has no model yet; "
+            f"storyline analyses English for now"
+        )
+        return _Plan(article, language, False, note)
+    return _Plan(article, language, True)
+
+
+def _text_for(plan: _Plan, nlp: Language) -> str:
+    """The text to parse: the article's, or nothing when it is not analysed or too long."""
+    if not plan.analyse or len(plan.article.text) > nlp.max_length:
+        return ""
+    return plan.article.text
+
+
+def _analyse_doc(doc: Doc, plan: _Plan) -> ArticleAnalysis:
+    article = plan.article
+    if len(doc.text) != len(article.text):
+        note = (
+            f"not analysed: the text ({len(article.text)} characters) is longer than the "
+            "parser's limit; split the article into parts"
+        )
+        return ArticleAnalysis(
+            article.id,
+            ANALYZER_VERSION,
+            plan.language,
+            False,
+            published=article.published,
+            note=note,
+        )
+    sentences = split_sentences(doc, article)
+    mentions = find_mentions(doc, article)
+    quotes = find_quotes(doc, article, sentences, mentions)
+    published = infer_publication(doc, article, sentences)
+    dates = find_dates(doc, article, sentences, published)
+    figures = find_figures(doc, article, sentences, mentions, dates)
+    return ArticleAnalysis(
+        article_id=article.id,
+        analyzer=ANALYZER_VERSION,
+        language=plan.language,
+        analysed=True,
+        sentences=sentences,
+        mentions=mentions,
+        quotes=quotes,
+        dates=dates,
+        figures=figures,
+        published=published,
+        note=plan.note,
+    )

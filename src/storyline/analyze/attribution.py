@@ -1,0 +1,381 @@
+"""Who said it: find the reporting cue next to a quote and resolve its subject to a speaker.
+
+A cue is a reporting verb ("said", "told", "termed") with its subject, or a bare name in
+the forms ``Speaker: "..."`` and ``"..." — Speaker``.  The subject is resolved, in order:
+an entity mention whose span holds its head word; a surname seen elsewhere in the article
+("Mr. Obama" = Obama); a pronoun ("he") to the nearest preceding person that was the subject
+of its clause; a role noun ("the president", "the top US diplomat") to the nearest person
+whose title fits; anything else ("a senior US official", "officials") is an unnamed speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.models import EntityKind, Mention, SpeakerKind
+
+SPEECH_VERBS = frozenset(
+    """say tell add term call warn ask reply respond answer explain insist argue claim state
+    declare announce acknowledge admit note stress emphasise emphasize observe remark comment
+    write tweet post describe dub label brand vow promise pledge urge suggest indicate predict
+    conclude recall concede deny confirm report allege assert maintain mention joke quip
+    shout scream whisper cry exclaim complain caution boast accord testify proclaim
+    reiterate retort counter lament plead demand order threaten""".split()
+)
+# Verbs that report speech through a complement clause ("Kerry said that ...").
+INDIRECT_VERBS = frozenset(
+    """say tell add announce acknowledge indicate stress warn insist argue claim note explain
+    state declare confirm deny suggest predict admit concede report assert maintain
+    reiterate write""".split()
+)
+# Dependency labels under which a "speech" verb names or describes instead ("a group
+# called 'X'", "the so-called 'Y'").
+NAMING_DEPS = frozenset({"acl", "amod", "compound", "relcl"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+DASHES = frozenset({"-", "–", "—", "--"})
+# Role nouns and the title words that may stand for them in a Mention.title.
+ROLE_TITLES: dict[str, tuple[str, ...]] = {
+    "president": ("president",),
+    "secretary": ("secretary",),
+    "minister": ("minister",),
+    "diplomat": ("secretary of state", "foreign minister", "foreign secretary", "ambassador"),
+    "leader": ("president", "prime minister", "chancellor", "leader", "premier", "king"),
+    "premier": ("premier", "prime minister"),
+    "chancellor": ("chancellor",),
+    "spokesman": ("spokesman", "spokeswoman", "spokesperson"),
+    "spokeswoman": ("spokeswoman", "spokesman", "spokesperson"),
+    "spokesperson": ("spokesperson", "spokesman", "spokeswoman"),
+    "envoy": ("envoy", "ambassador"),
+    "ambassador": ("ambassador",),
+    "general": ("general",),
+    "senator": ("senator", "sen."),
+    "governor": ("governor", "gov."),
+    "mayor": ("mayor",),
+    "chief": ("chief", "head", "director"),
+    "head": ("head", "chief", "director"),
+    "director": ("director",),
+    "chairman": ("chairman", "chair"),
+    "commander": ("commander", "general"),
+    "king": ("king",),
+    "queen": ("queen",),
+    "judge": ("judge",),
+    "prosecutor": ("prosecutor", "attorney"),
+    "candidate": ("candidate",),
+    "pope": ("pope",),
+}
+# Head nouns of unnamed speakers that a later "he"/"she" may refer to.
+PERSON_NOUNS = frozenset(
+    """official spokesman spokeswoman spokesperson member diplomat source aide adviser advisor
+    analyst expert witness resident man woman officer commander activist lawmaker senator
+    ambassador envoy negotiator director chief minister secretary president leader
+    executive lawyer attorney judge doctor survivor soldier fighter rebel commander
+    candidate scientist professor researcher economist teacher student worker farmer
+    father mother son daughter owner""".split()
+)
+US_ALIASES = frozenset({"us", "usa", "american", "united states"})
+NATIONAL_ENDINGS = ("ian", "an", "ese", "ish")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    kind: SpeakerKind
+    key: str | None  # entity key when NAMED
+    text: str | None  # the words naming the speaker in the cue
+
+
+UNKNOWN_SPEAKER = Speaker(SpeakerKind.UNKNOWN, None, None)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting cue: its verb lemma (None for bare-name forms), subject and span."""
+
+    verb: str | None
+    subject: Span | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An earlier possible antecedent of a pronoun: a person, or an unnamed speaker."""
+
+    offset: int
+    speaker: Speaker
+    is_subject: bool
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """What resolution needs about one article, computed once."""
+
+    doc: Doc
+    mentions: tuple[Mention, ...]  # sorted by start
+    mention_starts: tuple[int, ...]
+    quoted: tuple[tuple[int, int], ...]  # spans inside quote marks
+    blocks: tuple[tuple[int, int], ...]  # (start, end) of each block
+    persons: tuple[Candidate, ...]  # named persons outside quotes, in order
+
+    def block_at(self, offset: int) -> tuple[int, int]:
+        """The (start, end) of the block holding ``offset`` (or the gap after a block)."""
+        index = bisect.bisect_right(self.blocks, (offset, 1 << 62)) - 1
+        return self.blocks[index] if index >= 0 else (0, len(self.doc.text))
+
+
+def build_context(
+    doc: Doc,
+    mentions: Sequence[Mention],
+    quoted: Sequence[tuple[int, int]],
+    blocks: Sequence[tuple[int, int]],
+) -> ArticleContext:
+    ordered = tuple(sorted(mentions, key=lambda m: (m.start, -m.end)))
+    starts = tuple(m.start for m in ordered)
+    base = ArticleContext(doc, ordered, starts, tuple(quoted), tuple(blocks), ())
+    persons = [
+        Candidate(m.start, Speaker(SpeakerKind.NAMED, m.entity, m.text), _mention_is_subject(doc, m))
+        for m in ordered
+        if m.kind is EntityKind.PERSON and not is_quoted(base, m.start)
+    ]
+    for token in doc:
+        if token.dep_ not in SUBJECT_DEPS or is_quoted(base, token.idx):
+            continue
+        if is_role_nominal(token):
+            speaker = resolve_role(base, subject_span(token), token.idx)
+            if speaker.kind is SpeakerKind.NAMED:
+                persons.append(Candidate(token.idx, speaker, True))
+        elif token.lemma_.lower() in PERSON_NOUNS and is_speech_verb(token.head):
+            # "one member said ...": an unnamed speaker a later "he said" may continue.
+            unnamed = Speaker(SpeakerKind.UNNAMED, None, subject_span(token).text)
+            persons.append(Candidate(token.idx, unnamed, True))
+    persons.sort(key=lambda candidate: candidate.offset)
+    return ArticleContext(doc, ordered, starts, base.quoted, base.blocks, tuple(persons))
+
+
+def is_quoted(context: ArticleContext, offset: int) -> bool:
+    return any(start <= offset < end for start, end in context.quoted)
+
+
+def _mention_is_subject(doc: Doc, mention: Mention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in SUBJECT_DEPS or (
+        root.dep_ in {"compound", "appos"} and root.head.dep_ in SUBJECT_DEPS
+    )
+
+
+def subject_span(token: Token) -> Span:
+    """The words of a subject: its subtree, cut at a comma or clause it governs."""
+    doc = token.doc
+    start, end = token.left_edge.i, token.i + 1
+    for right in token.rights:
+        if right.dep_ in {"relcl", "acl", "punct", "appos", "cc", "conj"} or right.is_punct:
+            break
+        end = right.right_edge.i + 1
+    return doc[start:end]
+
+
+def verb_subject(verb: Token) -> Token | None:
+    """The subject of a verb, climbing through participles, infinitives and conjuncts."""
+    current: Token | None = verb
+    for _ in range(4):
+        if current is None:
+            return None
+        subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
+        if subjects:
+            # The parser may hang a stray subject from a heading above; take the nearest.
+            child = min(subjects, key=lambda subject: abs(subject.i - verb.i))
+            if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return current.head
+            return child
+        if current.dep_ in {"xcomp", "conj", "advcl", "ccomp", "prep"} and current.head != current:
+            current = current.head
+        else:
+            current = None
+    return _word_before(verb)
+
+
+def _word_before(verb: Token) -> Token | None:
+    """When the parse gives no subject ("Officials say" parsed as two roots), a noun or
+    pronoun right before the verb in the same sentence stands in."""
+    if verb.i == 0:
+        return None
+    previous = verb.doc[verb.i - 1]
+    if "\n" in previous.text_with_ws:
+        return None
+    return previous if previous.pos_ in {"NOUN", "PROPN", "PRON"} else None
+
+
+def according_to_source(token: Token) -> Token | None:
+    """The source in "according to X", or None."""
+    for child in token.children:
+        if child.lower_ == "to":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def is_speech_verb(token: Token) -> bool:
+    if token.lemma_.lower() not in SPEECH_VERBS or token.dep_ in NAMING_DEPS:
+        return False
+    if token.lemma_.lower() == "accord":
+        return token.lower_ == "according"
+    return token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
+
+
+def is_role_nominal(token: Token) -> bool:
+    """A definite role noun: "the president", "Russia's foreign minister"."""
+    # The tagger sometimes calls a lowercase role noun a proper noun ("the minister said").
+    noun = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
+    if not noun or token.lower_ not in ROLE_TITLES and token.lemma_.lower() not in ROLE_TITLES:
+        return False
+    return any(
+        child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in {"the", "this", "that"})
+        for child in token.children
+    )
+
+
+def resolve(context: ArticleContext, subject: Span) -> Speaker:
+    """The speaker a cue's subject names."""
+    head = subject.root
+    text = subject.text
+    mention = _mention_holding(context, head.idx) or _person_in(context, subject)
+    if mention is not None:
+        return Speaker(SpeakerKind.NAMED, mention.entity, text)
+    lower = head.lower_
+    if lower in PERSON_PRONOUNS:
+        antecedent = _antecedent(context, head.idx)
+        return Speaker(antecedent.kind, antecedent.key, text) if antecedent else UNKNOWN_SPEAKER
+    if head.pos_ == "PRON":
+        plural = lower in PLURAL_PRONOUNS
+        return Speaker(SpeakerKind.UNNAMED, None, text) if plural else UNKNOWN_SPEAKER
+    if is_role_nominal(head):
+        return resolve_role(context, subject, head.idx)
+    if head.pos_ == "PROPN" and not head.is_lower:
+        same_name = _person_by_surname(context, head.text)
+        if same_name is not None:
+            return Speaker(SpeakerKind.NAMED, same_name, text)
+        return Speaker(SpeakerKind.UNKNOWN, None, text)
+    return Speaker(SpeakerKind.UNNAMED, None, text)
+
+
+def _person_in(context: ArticleContext, subject: Span) -> Mention | None:
+    """A person named by the subject's own name words or an apposition to it.
+
+    "Tomas Richter" whose mention covers only "Tomas", "the minister, Ruth Adler"; never
+    a possessor ("Kerry's spokesman" is not Kerry).
+    """
+    head = subject.root
+    tokens = [c for c in head.children if c.dep_ == "compound"]
+    for appos in (c for c in head.children if c.dep_ == "appos"):
+        tokens.extend(appos.subtree)
+    for token in tokens:
+        mention = _mention_holding(context, token.idx)
+        if mention is not None and mention.kind is EntityKind.PERSON:
+            return mention
+    return None
+
+
+def person_before(context: ArticleContext, verb: Token) -> Span | None:
+    """The person mention ending right before ``verb`` ("... John Kerry said"), if any."""
+    if verb.i == 0:
+        return None
+    mention = _mention_holding(context, verb.doc[verb.i - 1].idx)
+    if mention is None or mention.kind is not EntityKind.PERSON or is_quoted(context, mention.start):
+        return None
+    return verb.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+
+
+def _mention_holding(context: ArticleContext, offset: int) -> Mention | None:
+    index = bisect.bisect_right(context.mention_starts, offset)
+    for mention in reversed(context.mentions[max(0, index - 4) : index]):
+        if mention.start <= offset < mention.end:
+            return mention
+    return None
+
+
+def _person_by_surname(context: ArticleContext, surname: str) -> str | None:
+    keys = {
+        m.entity
+        for m in context.mentions
+        if m.kind is EntityKind.PERSON and m.text.split()[-1].lower() == surname.lower()
+    }
+    return keys.pop() if len(keys) == 1 else None
+
+
+def _antecedent(context: ArticleContext, offset: int) -> Speaker | None:
+    """The nearest earlier subject person (or speaker), else the nearest earlier person."""
+    earlier = [c for c in context.persons if c.offset < offset]
+    for candidate in reversed(earlier):
+        if candidate.is_subject:
+            return candidate.speaker
+    return earlier[-1].speaker if earlier else None
+
+
+def resolve_role(context: ArticleContext, subject: Span, offset: int) -> Speaker:
+    """A role noun phrase to the nearest person titled alike (before, else after).
+
+    A nationality in the phrase ("the top US diplomat") prefers people whose titles in
+    this article carry that nationality, then people whose titles carry none.
+    """
+    head = subject.root
+    keywords = ROLE_TITLES.get(head.lemma_.lower(), (head.lemma_.lower(),))
+    phrase = " ".join(t.lower_ for t in subject if t.dep_ not in {"det", "poss", "case"})
+    qualifiers = {_nation(t.text) for t in subject if t.text[:1].isupper() and t.dep_ != "det"}
+    qualifiers.discard(_nation(head.text))
+    nations = _entity_nations(context.mentions)
+    fitting = [
+        m
+        for m in context.mentions
+        if m.kind is EntityKind.PERSON and m.title and _title_fits(m.title, keywords, phrase)
+    ]
+    tiers = [fitting]
+    if qualifiers:
+        same = [m for m in fitting if nations.get(m.entity, set()) & qualifiers]
+        unknown = [m for m in fitting if not nations.get(m.entity)]
+        tiers = [same, unknown]
+    for tier in tiers:
+        before = [m for m in tier if m.start < offset]
+        after = [m for m in tier if m.start > offset]
+        chosen = before[-1] if before else (after[0] if after else None)
+        if chosen is not None:
+            return Speaker(SpeakerKind.NAMED, chosen.entity, subject.text)
+    return Speaker(SpeakerKind.UNNAMED, None, subject.text)
+
+
+def _entity_nations(mentions: Sequence[Mention]) -> dict[str, set[str]]:
+    nations: dict[str, set[str]] = {}
+    for mention in mentions:
+        words = (mention.title or "").split()
+        nations.setdefault(mention.entity, set()).update(
+            _nation(word) for word in words if _looks_national(word)
+        )
+    return nations
+
+
+def _title_fits(title: str, keywords: tuple[str, ...], phrase: str) -> bool:
+    lower = title.lower()
+    if "of state" in phrase and "of state" not in lower:
+        return False
+    return any(keyword in lower for keyword in keywords)
+
+
+def _looks_national(word: str) -> bool:
+    bare = word.replace(".", "")
+    if bare.lower() in US_ALIASES or bare in {"UK", "EU", "UN"}:
+        return True
+    return word[:1].isupper() and bare.endswith(NATIONAL_ENDINGS) and not bare.endswith("man")
+
+
+def _nation(word: str) -> str:
+    bare = word.replace(".", "").lower()
+    return "us" if bare in US_ALIASES else bare[:4]

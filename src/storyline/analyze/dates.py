@@ -1,0 +1,360 @@
+"""Find the temporal expressions of an article and resolve each to a TimeValue.
+
+Only spans spaCy's NER marks as DATE (and TIME spans that name a day: "last night",
+"Tuesday evening") are considered: a pattern search over raw text turns "we" into Wednesday
+and "may" into May.  Each span gets cheap boundary fixes ("this week's" whole, "the June
+2012 Geneva conference" trimmed to "June 2012"), then is parsed
+(:mod:`~storyline.analyze.temporal_rules`) and placed on the calendar against the
+publication day, in the direction the governing verb's tense points
+(:mod:`~storyline.analyze.date_resolve`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.analyze.date_resolve import Tense, resolve
+from storyline.analyze.temporal_rules import Kind, Parsed, parse
+from storyline.models import (
+    Article,
+    DateMention,
+    PublicationDate,
+    Qualifier,
+    Sentence,
+    TimeValue,
+)
+
+# Confidence per kind of resolution.  Set by hand from bench/dates.py: absolute forms were
+# always right, tense-picked weekdays and yearless months the least reliable.
+CONFIDENCE = {
+    Kind.ABSOLUTE: 0.95,
+    Kind.SHIFT: 0.9,
+    Kind.RECENT: 0.6,
+    Kind.WEEKDAY: 0.85,
+    Kind.YEARLESS: 0.85,
+    Kind.OFFSET: 0.75,
+}
+UNKNOWN_TENSE_FACTOR = 0.85  # weekday/yearless resolved without a tense to guide it
+RANGE_REFERENCE_FACTOR = 0.5  # resolved against the middle of an inferred range
+# An inferred publication range wider than this is no reference for "last month".
+RANGE_REFERENCE_MAX_DAYS = 62
+
+_LEFT_EXTENDERS = {"this", "last", "next", "early", "late", "mid", "earlier", "later", "past"}
+_QUALIFIER_WORDS = {
+    "after": Qualifier.AFTER,
+    "following": Qualifier.AFTER,
+    "before": Qualifier.BEFORE,
+    "ahead": Qualifier.BEFORE,
+    "prior": Qualifier.BEFORE,
+    "since": Qualifier.SINCE,
+    "until": Qualifier.UNTIL,
+    "till": Qualifier.UNTIL,
+    "through": Qualifier.UNTIL,
+    "by": Qualifier.UNTIL,
+    "around": Qualifier.ABOUT,
+    "about": Qualifier.ABOUT,
+    "circa": Qualifier.ABOUT,
+    "approximately": Qualifier.ABOUT,
+}
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "may", "might", "could", "can", "should", "must"}
+_PAST_AUX = {"was", "were", "had", "has", "have", "did", "'d"}
+_PRESENT_AUX = {"is", "are", "am", "'s", "'re", "'m", "do", "does"}
+# Verbs whose complement or participle points forward: "planned for July", "agreed to hold".
+_INTENT_VERBS = {
+    "plan", "schedule", "expect", "due", "slate", "intend", "hope", "agree", "decide",
+    "promise", "vow", "aim", "seek", "want", "pledge", "set",
+}  # fmt: skip
+_DAY_TIME_WORDS = ("morning", "afternoon", "evening", "night", "tonight")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The day relative expressions are resolved against, and how far to trust it."""
+
+    day: dt.date | None
+    factor: float  # multiplies the confidence of relative resolutions
+    anchor: str
+
+
+@dataclass(frozen=True)
+class Expression:
+    """One temporal span after boundary fixes, with its parse and grammatical context."""
+
+    start: int
+    end: int
+    text: str
+    parsed: Parsed
+    tense: Tense
+    tense_cue: str  # the auxiliary, verb lemma or tag that decided the tense
+    role: str  # dependency label of the span's root: "pobj", "npadvmod", "compound", ...
+    qualifier: Qualifier
+
+
+def reference_for(published: PublicationDate) -> Reference:
+    day = published.day
+    if day is not None:
+        return Reference(day, 1.0, "publication")
+    if published.earliest and published.latest:
+        width = (published.latest - published.earliest).days
+        if width <= RANGE_REFERENCE_MAX_DAYS:
+            middle = published.earliest + dt.timedelta(days=width // 2)
+            return Reference(middle, RANGE_REFERENCE_FACTOR, "publication-range")
+    return Reference(None, 0.0, "unresolved")
+
+
+def find_dates(
+    doc: Doc, article: Article, sentences: tuple[Sentence, ...], published: PublicationDate
+) -> tuple[DateMention, ...]:
+    """Every DATE/TIME expression of the article, resolved against ``published``."""
+    reference = reference_for(published)
+    mentions: list[DateMention] = []
+    for expression in find_expressions(doc):
+        mentions.extend(_mentions(expression, reference))
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    return tuple(mentions)
+
+
+def find_expressions(doc: Doc) -> list[Expression]:
+    """The temporal spans of a parsed text with their parse, tense and qualifier."""
+    found: list[Expression] = []
+    taken: set[int] = set()
+    ents = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
+    for index, ent in enumerate(ents):
+        if ent.start in taken:
+            continue
+        span = _fix_span(doc, ent)
+        if span is None:
+            continue
+        span, parsed = _parse_span(span)
+        if index + 1 < len(ents):
+            span, parsed = _join_split(span, parsed, ents[index + 1])
+        if ent.label_ == "TIME" and parsed.kind not in (Kind.SHIFT, Kind.WEEKDAY):
+            continue  # clock times and hour-long durations are not dates
+        taken.update(range(span.start, span.end))
+        tense, cue = governing_tense(span.root)
+        found.append(
+            Expression(
+                span.start_char,
+                span.end_char,
+                span.text,
+                parsed,
+                tense,
+                cue,
+                span.root.dep_,
+                _qualifier(span, parsed),
+            )
+        )
+    return found
+
+
+def _fix_span(doc: Doc, ent: Span) -> Span | None:
+    """Stop at a line break, take in "this"/"last" before and a possessive after."""
+    start, end = ent.start, ent.end
+    for token in ent:
+        if "\n" in token.text or (token.i > start and "\n" in doc[token.i - 1].whitespace_):
+            end = token.i
+            break
+    if end <= start:
+        return None
+    while start > 0 and doc[start - 1].lower_ in _LEFT_EXTENDERS and not doc[start - 1].is_sent_end:
+        start -= 1
+    if end < len(doc) and doc[end].tag_ == "POS":
+        end += 1
+    return doc[start:end]
+
+
+def _parse_span(span: Span) -> tuple[Span, Parsed]:
+    """Parse a span; when nothing is understood, the longest leading or trailing part that is
+    ("the June 2012 Geneva conference", "the holiday season ended last weekend")."""
+    parsed = parse(span.text)
+    if parsed.kind is not Kind.VAGUE:
+        return span, parsed
+    doc = span.doc
+    for size in range(len(span) - 1, 0, -1):
+        for part in (doc[span.start : span.start + size], doc[span.end - size : span.end]):
+            parsed = parse(part.text)
+            if parsed.kind not in (Kind.VAGUE, Kind.DURATION):
+                return _drop_article(part), parsed
+    numeric = _numeric_date(span.text)
+    if numeric is not None:
+        return span, numeric
+    return span, Parsed(Kind.VAGUE)
+
+
+def _join_split(span: Span, parsed: Parsed, following: Span) -> tuple[Span, Parsed]:
+    """spaCy splits "two years after the 2019 outbreak" and "from 2010 to 2012" in two:
+    join them back when the joined text parses as one expression."""
+    between = span.doc[span.start : following.start][len(span) :]
+    if not 1 <= len(between) <= 2:
+        return span, parsed
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    wanted = None
+    if parsed.kind is Kind.DURATION and between[0].lower_ in ("after", "before", "since"):
+        wanted = Kind.OFFSET
+    elif parsed.kind is Kind.ABSOLUTE and before in ("from", "between"):
+        wanted = Kind.ABSOLUTE
+    if wanted is None:
+        return span, parsed
+    joined = span.doc[span.start : following.end]
+    again = parse(joined.text)
+    return (joined, again) if again.kind is wanted else (span, parsed)
+
+
+def _drop_article(span: Span) -> Span:
+    if len(span) > 1 and span[0].lower_ == "the":
+        return span[1:]
+    return span
+
+
+def _numeric_date(text: str) -> Parsed | None:
+    """Numeric absolute dates ("2013-07-02", "07/02/2013") through dateparser, strictly."""
+    if not any(ch.isdigit() for ch in text) or not any(ch in "-/." for ch in text):
+        return None
+    settings: Any = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
+    parsed = _dateparser().parse(text, languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    return Parsed(Kind.ABSOLUTE, year=parsed.year, month=parsed.month, day=parsed.day)
+
+
+@cache
+def _dateparser() -> Any:
+    import dateparser  # slow to import: only when a numeric date appears
+
+    return dateparser
+
+
+def governing_tense(token: Token) -> tuple[Tense, str]:
+    """The tense of the verb a date hangs from, and the word or tag that decided it."""
+    verb = token
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") and (verb.tag_ != "VBG" or _aux_words(verb)):
+            if _is_to_infinitive(verb):
+                return _infinitive_tense(verb)
+            return _tense_of(verb)
+        if verb.head is verb:
+            break
+        verb = verb.head
+    return Tense.NONE, ""
+
+
+def _is_to_infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and "to" in _aux_words(verb) and verb.head is not verb
+
+
+def _infinitive_tense(verb: Token) -> tuple[Tense, str]:
+    """ "agreed to hold talks after August": later than the head verb, not its tense."""
+    head_tense, _ = (
+        governing_tense(verb.head)
+        if verb.head.pos_ in ("VERB", "AUX")
+        else (
+            Tense.NONE,
+            "",
+        )
+    )
+    if head_tense in (Tense.PRESENT, Tense.FUTURE) or verb.head.lemma_ in _INTENT_VERBS:
+        return Tense.FUTURE, "to"
+    return Tense.NONE, "to"
+
+
+def _aux_words(verb: Token) -> list[str]:
+    return [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+
+
+def _tense_of(verb: Token) -> tuple[Tense, str]:
+    aux = _aux_words(verb)
+    if verb.tag_ == "MD":
+        aux = [verb.lower_, *aux]
+    for word in aux:
+        if word in _FUTURE_AUX or word == "going":
+            return Tense.FUTURE, word
+    forward = verb.lemma_ in _INTENT_VERBS and (verb.tag_ in ("VBN", "VBZ", "VBP") or aux)
+    if forward and not any(word in _PAST_AUX for word in aux):
+        return Tense.FUTURE, verb.lemma_
+    for word in aux:
+        if word in _PAST_AUX:
+            return Tense.PAST, word
+    if verb.tag_ in ("VBD", "VBN"):
+        return Tense.PAST, verb.tag_
+    for word in aux:
+        if word in _PRESENT_AUX:
+            return Tense.PRESENT, word
+    if verb.tag_ in ("VBZ", "VBP"):
+        return Tense.PRESENT, verb.tag_
+    return Tense.NONE, verb.tag_
+
+
+def _qualifier(span: Span, parsed: Parsed) -> Qualifier:
+    if parsed.kind is Kind.OFFSET:
+        return Qualifier.ABOUT
+    lowered = span.text.lower()
+    if lowered.endswith(" ago") and lowered.startswith(("more than", "over")):
+        return Qualifier.BEFORE
+    if lowered.endswith(" ago") and lowered.startswith(("less than", "under")):
+        return Qualifier.AFTER
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+    if before[-2:] == ["until", "after"]:
+        return Qualifier.AFTER
+    if before and before[-1] in _QUALIFIER_WORDS:
+        return _QUALIFIER_WORDS[before[-1]]
+    if len(before) == 2 and before[-1] in ("to", "of") and before[0] in ("prior", "ahead"):
+        return Qualifier.BEFORE
+    return Qualifier.AT
+
+
+def _mentions(expression: Expression, reference: Reference) -> list[DateMention]:
+    parsed = expression.parsed
+    value = resolve(parsed, reference.day, expression.tense)
+    if value is not None:
+        value = TimeValue(value.earliest, value.latest, value.granularity, expression.qualifier)
+    mention = DateMention(
+        expression.start,
+        expression.end,
+        expression.text,
+        value,
+        _confidence(expression, reference) if value is not None else 0.0,
+        _anchor(parsed, reference, value),
+    )
+    inner = _anchor_mention(expression)
+    return [mention] if inner is None else [mention, inner]
+
+
+def _confidence(expression: Expression, reference: Reference) -> float:
+    kind = expression.parsed.kind
+    confidence = CONFIDENCE.get(kind, 0.5)
+    if kind in (Kind.WEEKDAY, Kind.YEARLESS) and expression.tense is Tense.NONE:
+        confidence *= UNKNOWN_TENSE_FACTOR
+    if kind not in (Kind.ABSOLUTE, Kind.OFFSET):
+        confidence *= reference.factor
+    return round(confidence, 3)
+
+
+def _anchor(parsed: Parsed, reference: Reference, value: TimeValue | None) -> str:
+    if parsed.kind is Kind.ABSOLUTE:
+        return "absolute"
+    if parsed.kind is Kind.OFFSET and value is not None:
+        return f"mention:{parsed.anchor_text}"
+    if parsed.kind in (Kind.DURATION, Kind.VAGUE):
+        return parsed.kind.value
+    return reference.anchor if value is not None else "unresolved"
+
+
+def _anchor_mention(expression: Expression) -> DateMention | None:
+    """The dated anchor inside "a year after the June 2012", as a mention of its own."""
+    parsed = expression.parsed
+    if parsed.kind is not Kind.OFFSET or parsed.anchor is None or not parsed.anchor_text:
+        return None
+    offset = expression.text.lower().rfind(parsed.anchor_text)
+    value = resolve(parsed.anchor, None, Tense.NONE)
+    if offset < 0 or value is None:
+        return None
+    start = expression.start + offset
+    end = start + len(parsed.anchor_text)
+    text = expression.text[offset : offset + len(parsed.anchor_text)]
+    return DateMention(start, end, text, value, CONFIDENCE[Kind.ABSOLUTE], "absolute")

@@ -1,0 +1,469 @@
+"""Quotes and their speakers: direct quotes inside marks, and reported (indirect) speech.
+
+For every top-level quoted span (see ``quote_marks``) we look for a cue in two windows of
+its sentence: the words after the closing mark (``"...," Kerry said``; a sentence-final
+``..., Kerry said.`` wins over the clause's own subject) and the words before the opening
+mark (``Kerry said: "..."``, ``Lavrov termed that decision "a disaster"``).  A quote with
+no cue of its own continues the quote just before it (``"X," he said. "Y."``, a quote
+re-opened in the next paragraph); one that still has none is kept with an unknown speaker
+when it reads like speech, and dropped when it is a title, nickname or scare quote.
+
+Indirect speech is a reporting verb with a complement clause outside quote marks
+("Kerry said that the two had narrowed down options"): the clause becomes a quote with
+``direct=False``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.analyze.attribution import (
+    DASHES,
+    INDIRECT_VERBS,
+    ArticleContext,
+    Cue,
+    Speaker,
+    according_to_source,
+    person_before,
+    build_context,
+    is_quoted,
+    is_speech_verb,
+    resolve,
+    subject_span,
+    verb_subject,
+)
+from storyline.analyze.quote_marks import QuotedSpan, find_quoted_spans
+from storyline.models import Article, EntityKind, Mention, Quote, Sentence, SpeakerKind
+
+SENTENCE_END = ".!?…"
+COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
+# Labels under which a reporting verb is itself reported or embedded ("what one member
+# said was ..."), so its complement is not a separate act of speech.
+EMBEDDED_DEPS = frozenset({"pcomp", "relcl", "acl", "amod", "csubj", "ccomp"})
+
+
+@dataclass(frozen=True)
+class QuoteOptions:
+    """Tuning of quote finding; defaults set on bench/quotes.py (invented + samples)."""
+
+    indirect: bool = True  # also report indirect speech (direct=False)
+    inherit_gap_chars: int = 300  # a cue-less quote this close to the previous one continues it
+    standalone_min_words: int = 4  # a cue-less, unlinked quote this long is kept as UNKNOWN
+    bare_name_max_tokens: int = 6  # longest "Speaker:" prefix taken as a bare-name cue
+    indirect_min_tokens: int = 3  # shortest reported clause
+    indirect_max_quoted: float = 0.6  # a clause this much inside marks is the direct quote
+
+
+DEFAULT_OPTIONS = QuoteOptions()
+
+
+def find_quotes(
+    doc: Doc,
+    article: Article,
+    sentences: tuple[Sentence, ...],
+    mentions: tuple[Mention, ...],
+    options: QuoteOptions = DEFAULT_OPTIONS,
+) -> tuple[Quote, ...]:
+    """Every quote of ``article`` with its speaker, in document order."""
+    blocks = [(b.start, b.end) for b in article.blocks] or [(0, len(article.text))]
+    spans = find_quoted_spans(article.text, blocks)
+    context = build_context(doc, mentions, [(s.start, s.end) for s in spans], blocks)
+    bounds = _sentence_bounds(doc, sentences)
+    direct: list[Quote] = []
+    previous: tuple[QuotedSpan, Quote] | None = None
+    kept: list[QuotedSpan] = []
+    for index, span in enumerate(spans):
+        neighbours = (spans[index - 1] if index else None, spans[index + 1 : index + 2])
+        if span.close_mark is None and not (neighbours[1] and neighbours[1][0].continued):
+            continue  # a mark never closed nor re-opened: too unsure to claim anything
+        quote = _direct_quote(context, article.text, span, neighbours, bounds, previous, options)
+        if quote is not None:
+            direct.append(quote)
+            kept.append(span)
+            previous = (span, quote)
+    direct = _link_open_pieces(kept, direct)
+    indirect = _indirect_quotes(context, direct, options) if options.indirect else []
+    return tuple(sorted((*direct, *indirect), key=lambda q: (q.start, q.end)))
+
+
+# --------------------------------------------------------------------------- direct quotes
+
+
+def _link_open_pieces(spans: Sequence[QuotedSpan], quotes: list[Quote]) -> list[Quote]:
+    """A paragraph-long piece left open takes the speaker of the piece that continues it
+    (the cue usually comes in the last paragraph of a long quote)."""
+    linked = list(quotes)
+    for index in range(len(linked) - 2, -1, -1):
+        piece, following = linked[index], linked[index + 1]
+        continues = spans[index].close_mark is None and spans[index + 1].continued
+        if continues and piece.speaker_kind is SpeakerKind.UNKNOWN:
+            linked[index] = replace(
+                following, start=piece.start, end=piece.end, text=piece.text, partial=False
+            )
+    return linked
+
+
+def _sentence_bounds(doc: Doc, sentences: Sequence[Sentence]) -> tuple[tuple[int, int], ...]:
+    if sentences:
+        return tuple(sorted((s.start, s.end) for s in sentences))
+    return tuple((s.start_char, s.end_char) for s in doc.sents)
+
+
+def _sentence_at(bounds: tuple[tuple[int, int], ...], offset: int) -> tuple[int, int] | None:
+    index = bisect.bisect_right(bounds, (offset, 1 << 62)) - 1
+    if index >= 0 and bounds[index][0] <= offset < bounds[index][1]:
+        return bounds[index]
+    return None
+
+
+def _direct_quote(
+    context: ArticleContext,
+    text: str,
+    span: QuotedSpan,
+    neighbours: tuple[QuotedSpan | None, Sequence[QuotedSpan]],
+    bounds: tuple[tuple[int, int], ...],
+    previous: tuple[QuotedSpan, Quote] | None,
+    options: QuoteOptions,
+) -> Quote | None:
+    if span.end <= span.start:
+        return None
+    block = context.block_at(span.open_mark)
+    before = _before_window(span, neighbours[0], bounds, block)
+    after = _after_window(text, span, neighbours[1], bounds, block)
+    sentence = _sentence_at(bounds, span.open_mark)
+    sentence_start = max(sentence[0] if sentence else before[0], block[0])
+    cue = _choose_cue(context, span, (before, after), sentence_start, options)
+    interrupted = neighbours[0] is not None and before[0] == neighbours[0].after_close
+    partial = _is_partial(text, span, before, interrupted)
+    if cue is not None:
+        speaker = _cue_speaker(context, cue)
+        if speaker.kind is not SpeakerKind.UNKNOWN or speaker.text:
+            return _make_quote(text, span, speaker, cue, partial)
+    inherited = _inherit(context, text, span, before, previous, options)
+    if inherited is not None:
+        return inherited
+    words = text[span.start : span.end].split()
+    speech_like = text[span.start : span.end].rstrip("'\"’”")[-1:] in SENTENCE_END + ","
+    if len(words) >= options.standalone_min_words and speech_like and not partial:
+        return _make_quote(text, span, Speaker(SpeakerKind.UNKNOWN, None, None), None, False)
+    return None
+
+
+def _before_window(
+    span: QuotedSpan,
+    prior: QuotedSpan | None,
+    bounds: tuple[tuple[int, int], ...],
+    block: tuple[int, int],
+) -> tuple[int, int]:
+    sentence = _sentence_at(bounds, span.open_mark)
+    start = max(sentence[0] if sentence else span.open_mark, block[0])
+    if prior is not None and prior.block == span.block:
+        start = max(start, prior.after_close)
+    return start, max(start, span.open_mark)
+
+
+def _after_window(
+    text: str,
+    span: QuotedSpan,
+    following: Sequence[QuotedSpan],
+    bounds: tuple[tuple[int, int], ...],
+    block: tuple[int, int],
+) -> tuple[int, int]:
+    start = span.after_close
+    rest = text[start:].lstrip(" \t")
+    closes_sentence = text[span.start : span.end].rstrip()[-1:] in SENTENCE_END
+    if span.close_mark is None or not rest or rest[0] == "\n":
+        return start, start
+    if closes_sentence and not rest[0].islower() and rest[0] not in DASHES:
+        return start, start
+    sentence = _sentence_at(bounds, start + len(text[start:]) - len(rest))
+    end = min(sentence[1] if sentence else start, block[1])
+    if following and following[0].block == span.block:
+        end = min(end, following[0].open_mark)
+    return start, max(start, end)
+
+
+def _tokens(doc: Doc, window: tuple[int, int]) -> Span | None:
+    if window[1] <= window[0]:
+        return None
+    return doc.char_span(window[0], window[1], alignment_mode="contract")
+
+
+def _choose_cue(
+    context: ArticleContext,
+    span: QuotedSpan,
+    windows: tuple[tuple[int, int], tuple[int, int]],
+    sentence_start: int,
+    options: QuoteOptions,
+) -> Cue | None:
+    before, after = windows
+    doc = context.doc
+    after_tokens, before_tokens = _tokens(doc, after), _tokens(doc, before)
+    after_cue = _dash_cue(after_tokens) or _cue_after(context, after_tokens)
+    before_cue = _cue_before(context, span, before_tokens, options)
+    if after_cue is None and before_cue is None and sentence_start < before[0]:
+        # 'called the plan "ambitious" but "realistic"': a verb before an earlier quote
+        # of the same sentence may still govern this one.
+        wider = _tokens(doc, (sentence_start, before[1]))
+        before_cue = _cue_before(context, span, wider, options, must_govern=True)
+    if after_cue is not None and before_cue is not None and after_cue.verb is not None:
+        verb = doc.char_span(after_cue.start, after_cue.end, alignment_mode="expand")
+        own_subject = verb is not None and after_cue.subject is not None and (
+            after_cue.subject.start >= verb.start
+        )
+        return after_cue if own_subject else before_cue
+    return after_cue or before_cue
+
+
+def _dash_cue(tokens: Span | None) -> Cue | None:
+    """'"..." — Kerry' or '"..." - a senior official'."""
+    if tokens is None or len(tokens) < 2 or tokens[0].text not in DASHES:
+        return None
+    words = [t for t in tokens[1:] if not t.is_punct]
+    if not words or len(words) > 8:
+        return None
+    name = tokens.doc[words[0].i : words[-1].i + 1]
+    return Cue(None, name, tokens[0].idx, name.end_char)
+
+
+def _cue_after(context: ArticleContext, tokens: Span | None) -> Cue | None:
+    if tokens is None:
+        return None
+    for token in tokens:
+        if not is_speech_verb(token):
+            continue
+        subject = _subject_of(context, token)
+        if subject is None:
+            continue
+        left = min(token.i, subject.start) if subject.start >= tokens.start else token.i
+        lead = tokens.doc[tokens.start : left]
+        preceded_by_break = left > tokens.start and tokens.doc[left - 1].text in {",", "("} | DASHES
+        if all(t.is_punct for t in lead) or preceded_by_break:
+            start = min(token.idx, subject.start_char)
+            end = max(token.idx + len(token), subject.end_char)
+            return Cue(token.lemma_.lower(), subject, start, end)
+    return None
+
+
+def _cue_before(
+    context: ArticleContext,
+    span: QuotedSpan,
+    tokens: Span | None,
+    options: QuoteOptions,
+    must_govern: bool = False,
+) -> Cue | None:
+    if tokens is None:
+        return None
+    doc = context.doc
+    quote_tokens = _tokens(doc, (span.start, span.end))
+    ends_with_colon = tokens.text.rstrip().endswith(":")
+    for token in reversed(tokens):
+        if not is_speech_verb(token):
+            continue
+        governs = quote_tokens is not None and any(
+            token in t.ancestors for t in quote_tokens[:40]
+        )
+        subject = _subject_of(context, token)
+        loose = not must_govern and (ends_with_colon or token.dep_ == "ROOT")
+        if subject is not None and (governs or loose):
+            start = min(token.idx, subject.start_char)
+            end = max(token.idx + len(token), subject.end_char)
+            return Cue(token.lemma_.lower(), subject, start, end)
+    if ends_with_colon and not must_govern and len(tokens) <= options.bare_name_max_tokens + 1:
+        return _bare_name_cue(context, tokens)
+    return None
+
+
+def _bare_name_cue(context: ArticleContext, tokens: Span) -> Cue | None:
+    """'Kerry: "..."' or 'Obama on Syria: "..."': a name leading a short prefix."""
+    for mention in context.mentions:
+        if tokens.start_char <= mention.start < tokens.end_char and mention.kind in {
+            EntityKind.PERSON,
+            EntityKind.ORGANISATION,
+        }:
+            name = context.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if name is not None:
+                return Cue(None, name, name.start_char, name.end_char)
+    return None
+
+
+def _subject_of(context: ArticleContext, verb: Token) -> Span | None:
+    """The subject span of a reporting verb, never words inside the quote itself."""
+    if verb.lower_ == "according":
+        source = according_to_source(verb)
+        return subject_span(source) if source is not None else None
+    subject = verb_subject(verb)
+    if subject is None or is_quoted(context, subject.idx):
+        return None
+    if context.block_at(subject.idx) != context.block_at(verb.idx):
+        return None
+    words = subject_span(subject)
+    adjacent = person_before(context, verb)
+    if adjacent is not None and not _holds_person(context, words):
+        return adjacent  # "Bandar Seri Begawan, Brunei Secretary of State John Kerry said"
+    return words
+
+
+def _holds_person(context: ArticleContext, words: Span) -> bool:
+    return any(
+        m.kind is EntityKind.PERSON and words.start_char <= m.start < words.end_char
+        for m in context.mentions
+    )
+
+
+def _cue_speaker(context: ArticleContext, cue: Cue) -> Speaker:
+    if cue.subject is None:
+        return Speaker(SpeakerKind.UNKNOWN, None, None)
+    return resolve(context, cue.subject)
+
+
+def _is_partial(text: str, span: QuotedSpan, before: tuple[int, int], interrupted: bool) -> bool:
+    """True when the quote is a fragment inside the sentence's own grammar.
+
+    A quote that opens its sentence, resumes after an interrupting cue ('"X," he said,
+    "y."'), or starts with a capital after a cue ('Kerry said: "We ..."') is whole.
+    """
+    lead = text[before[0] : before[1]].strip()
+    if not any(char.isalpha() for char in lead) or interrupted:
+        return False
+    first = text[span.start : span.start + 1]
+    return not first.isupper()
+
+
+def _speech_like(text: str, span: QuotedSpan, min_words: int) -> bool:
+    """Reads like something said: ends like a sentence or clause, or is long."""
+    words = text[span.start : span.end]
+    return words.rstrip("'\"’”")[-1:] in SENTENCE_END + "," or len(words.split()) >= min_words
+
+
+def _inherit(
+    context: ArticleContext,
+    text: str,
+    span: QuotedSpan,
+    before: tuple[int, int],
+    previous: tuple[QuotedSpan, Quote] | None,
+    options: QuoteOptions,
+) -> Quote | None:
+    """A cue-less quote right after another one continues the same speaker."""
+    if previous is None:
+        return None
+    prior_span, prior = previous
+    if not span.continued:
+        gap = (prior_span.after_close, span.open_mark)
+        if span.block - prior_span.block > 1 or gap[1] - gap[0] > options.inherit_gap_chars:
+            return None
+        if text[before[0] : before[1]].strip() and before[0] > prior_span.after_close:
+            return None
+        if _other_person_between(context, gap, prior.speaker):
+            return None
+        if not _speech_like(text, span, options.standalone_min_words):
+            return None
+    return replace(
+        prior, start=span.start, end=span.end, text=text[span.start : span.end], partial=False
+    )
+
+
+def _other_person_between(
+    context: ArticleContext, gap: tuple[int, int], speaker: str | None
+) -> bool:
+    return any(
+        gap[0] <= m.start < gap[1] and m.kind is EntityKind.PERSON and m.entity != speaker
+        for m in context.mentions
+    )
+
+
+def _make_quote(
+    text: str, span: QuotedSpan, speaker: Speaker, cue: Cue | None, partial: bool
+) -> Quote:
+    return Quote(
+        start=span.start,
+        end=span.end,
+        text=text[span.start : span.end],
+        speaker_kind=speaker.kind,
+        speaker=speaker.key,
+        speaker_text=speaker.text,
+        verb=cue.verb if cue else None,
+        direct=True,
+        partial=partial,
+        cue_start=cue.start if cue else None,
+        cue_end=cue.end if cue else None,
+    )
+
+
+# --------------------------------------------------------------------------- indirect speech
+
+
+def _indirect_quotes(
+    context: ArticleContext, direct: Sequence[Quote], options: QuoteOptions
+) -> list[Quote]:
+    found: list[Quote] = []
+    for verb in context.doc:
+        if verb.lemma_.lower() not in INDIRECT_VERBS or not is_speech_verb(verb):
+            continue
+        if verb.dep_ in EMBEDDED_DEPS or is_quoted(context, verb.idx):
+            continue
+        quote = _reported_clause(context, verb, direct, options)
+        if quote is not None:
+            found.append(quote)
+    return found
+
+
+def _reported_clause(
+    context: ArticleContext, verb: Token, direct: Sequence[Quote], options: QuoteOptions
+) -> Quote | None:
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    subject = _subject_of(context, verb)
+    if not clauses or subject is None:
+        return None
+    words = _clause_words(clauses, context.block_at(verb.idx))
+    if words is None or len(words) < options.indirect_min_tokens:
+        return None
+    start, end = words.start_char, words.end_char
+    inside = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct if q.direct)
+    if inside >= options.indirect_max_quoted * (end - start):
+        return None
+    speaker = resolve(context, subject)
+    if speaker.kind is SpeakerKind.UNKNOWN:
+        return None
+    cue_start = min(verb.idx, subject.start_char)
+    cue_end = max(verb.idx + len(verb), subject.end_char)
+    return Quote(
+        start=start,
+        end=end,
+        text=words.text,
+        speaker_kind=speaker.kind,
+        speaker=speaker.key,
+        speaker_text=speaker.text,
+        verb=verb.lemma_.lower(),
+        direct=False,
+        partial=False,
+        cue_start=cue_start,
+        cue_end=cue_end,
+    )
+
+
+def _is_complementizer(token: Token) -> bool:
+    return token.dep_ == "mark" and token.lower_ in COMPLEMENTIZERS
+
+
+def _clause_words(clauses: Sequence[Token], block: tuple[int, int]) -> Span | None:
+    """The reported clauses (joined) without "that"/"whether" and edge punctuation."""
+    doc = clauses[0].doc
+    sentence = clauses[0].sent
+    start = max(min(c.left_edge.i for c in clauses), sentence.start)
+    end = min(max(c.right_edge.i for c in clauses) + 1, sentence.end)
+    while start < end and doc[start].idx < block[0]:
+        start += 1
+    while end > start and doc[end - 1].idx >= block[1]:
+        end -= 1
+    while start < end and (_is_complementizer(doc[start]) or doc[start].is_punct):
+        start += 1
+    while end > start and (
+        (doc[end - 1].is_punct and doc[end - 1].text not in "”’\"'") or doc[end - 1].dep_ == "cc"
+    ):
+        end -= 1
+    return doc[start:end] if end > start else None

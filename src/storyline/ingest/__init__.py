@@ -1,0 +1,29 @@
+"""The ingest stage: read sources into RawDocuments, extract each into a Draft.
+
+::
+
+    read(sources, options)  -> Iterator[RawDocument | Problem]   (paths, dirs, "-", URLs)
+    extract(raw)            -> Draft | Problem
+
+Formats are sniffed from content (names are hints): plain text/Markdown, HTML
+(trafilatura), JSON and JSONL records, RSS/Atom (feedparser), WARC (warcio), any of them
+gzipped.  URLs go through an injectable ``Fetcher``; the default refuses private addresses.
+"""
+
+from __future__ import annotations
+
+from storyline.ingest.extract import extract
+from storyline.ingest.options import IngestOptions, parse_field_map
+from storyline.ingest.sources import read
+from storyline.ingest.url import FetchedPage, Fetcher, FetchRefused, HttpxFetcher
+
+__all__ = [
+    "FetchRefused",
+    "FetchedPage",
+    "Fetcher",
+    "HttpxFetcher",
+    "IngestOptions",
+    "extract",
+    "parse_field_map",
+    "read",
+]

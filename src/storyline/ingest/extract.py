@@ -1,0 +1,125 @@
+"""``extract``: a RawDocument to a Draft (title, paragraphs, headings, metadata)."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from urllib.parse import urlsplit
+
+from storyline.ingest.decode import decode_with
+from storyline.ingest.html import extract_page, fragment_paragraphs, squash
+from storyline.ingest.problems import problem
+from storyline.ingest.text import TitleRule, split_text
+from storyline.models import Draft, Problem, RawDocument, SourceMetadata
+
+# Origins of a publication date, weakest first: a page's own date beats a crawl date.
+_WEAK_DATE_SOURCES = ("warc-date",)
+
+
+def extract(raw: RawDocument) -> Draft | Problem:
+    """Title, paragraphs and metadata of one document, faithfully (no cleaning)."""
+    if raw.body is not None:
+        return _from_body(raw, raw.body)
+    text = decode_with(raw.raw, raw.encoding)
+    if raw.media_type == "text/html":
+        return _from_page(raw, text)
+    parts = split_text(text)
+    return _draft(raw, parts.title, parts.paragraphs, parts.heading_indices, raw.metadata)
+
+
+def _from_body(raw: RawDocument, body: str) -> Draft | Problem:
+    """A body a container separated (JSON field, feed entry): markup or text."""
+    title = raw.metadata.title
+    if raw.body_type == "text/html":
+        paragraphs, headings = fragment_paragraphs(body)
+        if (
+            title is not None
+            and paragraphs
+            and headings[:1] == (0,)
+            and _same(paragraphs[0], title)
+        ):
+            paragraphs, headings = paragraphs[1:], tuple(index - 1 for index in headings[1:])
+    else:
+        parts = split_text(body, TitleRule.NONE if title else TitleRule.HEADLINE)
+        paragraphs, headings = parts.paragraphs, parts.heading_indices
+        title = title or parts.title
+    return _draft(raw, title, paragraphs, headings, raw.metadata)
+
+
+def _from_page(raw: RawDocument, html: str) -> Draft | Problem:
+    parts = extract_page(html, raw.metadata.url)
+    if parts is None:
+        return problem(
+            raw.origin,
+            "no-main-text",
+            "no article text was found in the HTML (the page may be a stub, an index or broken)",
+            "check the page in a browser; ingest its text as a .txt file if it is an article",
+        )
+    paragraphs, headings = parts.paragraphs, parts.heading_indices
+    title = raw.metadata.title or parts.title
+    if title and headings[:1] == (0,) and _same(paragraphs[0], title):
+        # The page repeats its headline as the first heading: keep it once, as the title.
+        paragraphs, headings = paragraphs[1:], tuple(index - 1 for index in headings[1:])
+    page = SourceMetadata(
+        title=parts.title,
+        author=parts.author,
+        published=parts.published,
+        published_source="html-meta" if parts.published else None,
+        outlet=parts.outlet,
+        language=parts.language,
+    )
+    return _draft(raw, title, paragraphs, headings, _merge(raw.metadata, page))
+
+
+def _same(left: str, right: str) -> bool:
+    return squash(left).casefold() == squash(right).casefold()
+
+
+def _merge(container: SourceMetadata, page: SourceMetadata) -> SourceMetadata:
+    """The container's statements win, except a weak crawl date, which the page's beats."""
+    merged = {
+        field.name: getattr(container, field.name) or getattr(page, field.name)
+        for field in dataclasses.fields(SourceMetadata)
+    }
+    weak = container.published_source in _WEAK_DATE_SOURCES
+    if container.published is None or (weak and page.published is not None):
+        merged["published"] = page.published
+        merged["published_source"] = page.published_source
+    else:
+        merged["published_source"] = container.published_source
+    return SourceMetadata(**merged)
+
+
+def _draft(
+    raw: RawDocument,
+    title: str | None,
+    paragraphs: tuple[str, ...],
+    headings: tuple[int, ...],
+    metadata: SourceMetadata,
+) -> Draft | Problem:
+    if not paragraphs:
+        return problem(
+            raw.origin,
+            "no-main-text",
+            "the document has a title at most, and no body text",
+            "check the input; a headline alone cannot be summarised",
+        )
+    if metadata.outlet is None and metadata.url:
+        metadata = dataclasses.replace(metadata, outlet=outlet_from_url(metadata.url))
+    return Draft(
+        title=squash(title) if title else "",
+        paragraphs=paragraphs,
+        metadata=metadata,
+        origin=raw.origin,
+        raw_id=hashlib.sha256(raw.raw).hexdigest(),
+        partial=raw.partial,
+        heading_indices=headings,
+    )
+
+
+def outlet_from_url(url: str) -> str | None:
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None

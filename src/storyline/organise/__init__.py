@@ -1,0 +1,97 @@
+"""The organise stage: near-duplicates, sentence links, stories, threads and timelines.
+
+::
+
+    organise(articles, analyses, entity_map, options)
+      1. find_duplicates   MinHash/LSH on paragraph shingles -> DuplicateGroup
+      2. cluster_stories   incremental centroid clustering of representatives -> Story
+      3. link_sentences    the same sentence in several articles of a story -> SentenceLink
+      4. link_threads      stories sharing actors and topic, any time apart -> Thread
+      5. build_timeline    dated events per thread, merged across sources -> TimelineEvent
+
+Every algorithm has a versioned name stored with its output (``Story.algorithm``, ...).
+Analyses are optional: without them entities are capitalised names, sentences a plain
+punctuation split, and timelines hold only the day each story starts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from storyline.models import (
+    Article,
+    ArticleAnalysis,
+    DuplicateGroup,
+    Story,
+    Thread,
+    TimelineEvent,
+)
+from storyline.organise.duplicates import find_duplicates, representatives
+from storyline.organise.features import vectorise
+from storyline.organise.labels import EntityNames
+from storyline.organise.options import OrganiseOptions
+from storyline.organise.sentences import SentenceLink, link_sentences
+from storyline.organise.stories import cluster_stories, cluster_vectors
+from storyline.organise.threads import link_threads, link_vectors
+from storyline.organise.timeline import build_timeline
+
+ORGANISER_VERSION = "organise.v1"
+
+__all__ = [
+    "ORGANISER_VERSION",
+    "Organisation",
+    "OrganiseOptions",
+    "SentenceLink",
+    "build_timeline",
+    "cluster_stories",
+    "find_duplicates",
+    "link_sentences",
+    "link_threads",
+    "organise",
+]
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """What the organise stage found; single-article items are stories whose id starts
+    with ``item:``."""
+
+    duplicates: tuple[DuplicateGroup, ...]
+    sentence_links: tuple[SentenceLink, ...]
+    stories: tuple[Story, ...]
+    threads: tuple[Thread, ...]
+    timelines: tuple[tuple[str, tuple[TimelineEvent, ...]], ...]  # (thread id, events)
+
+
+def organise(
+    articles: Sequence[Article],
+    analyses: Mapping[str, ArticleAnalysis] | None = None,
+    entity_map: Mapping[tuple[str, str], str] | None = None,
+    options: OrganiseOptions = OrganiseOptions(),
+) -> Organisation:
+    """Duplicates, stories, sentence links, threads and per-thread timelines of ``articles``."""
+    by_id = {article.id: article for article in articles}
+    unique = list(by_id.values())
+    duplicates = find_duplicates(unique, options)
+    rep_of = representatives(duplicates)
+    leaders = [article for article in unique if rep_of.get(article.id, article.id) == article.id]
+    vectors = vectorise(leaders, analyses, entity_map).as_dicts()
+    stories = cluster_vectors(by_id, analyses, duplicates, entity_map, vectors, options)
+    names = EntityNames(unique, analyses or {}, entity_map)
+    threads = link_vectors(stories, vectors, names, options)
+    by_story = {story.id: story for story in stories}
+    timelines = tuple(
+        (
+            thread.id,
+            build_timeline([by_story[key] for key in thread.story_ids], unique, analyses, options),
+        )
+        for thread in threads
+    )
+    return Organisation(
+        duplicates=duplicates,
+        sentence_links=link_sentences(stories, unique, analyses, options),
+        stories=stories,
+        threads=threads,
+        timelines=timelines,
+    )

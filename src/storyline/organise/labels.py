@@ -1,0 +1,148 @@
+"""Story objects and their labels: key entities + place + month.
+
+A label reads like "Kerry, Lavrov · Brunei · 2013-07": the two most central names
+(people first when the analysis says which mentions are people), the place (the dateline
+when cleaning found one, else the most central place entity), and the month the story
+starts.  Each part is left out when unknown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storyline.models import Article, ArticleAnalysis, EntityKind, Story
+from storyline.organise.text import entity_keys
+
+if TYPE_CHECKING:
+    from storyline.organise.options import OrganiseOptions
+
+KEY_ENTITIES = 8  # entities kept per story, most central first
+LABEL_NAMES = 2  # names shown in a label
+_NAME_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANISATION})
+
+
+@dataclass(frozen=True)
+class StoryGroup:
+    """Members of one story before it becomes a Story: the clustered ones and their copies."""
+
+    digest: str
+    leaders: tuple[str, ...]  # representatives of duplicate groups, and ungrouped articles
+    members: tuple[str, ...]  # every article, copies included
+
+
+class EntityNames:
+    """Entity keys per article, the spelling to show for each key, and each key's kind."""
+
+    def __init__(
+        self,
+        articles: Iterable[Article],
+        analyses: Mapping[str, ArticleAnalysis],
+        entity_map: Mapping[tuple[str, str], str] | None,
+    ) -> None:
+        self.keys: dict[str, list[str]] = {}
+        spellings: dict[str, Counter[str]] = {}
+        self.kinds: dict[str, EntityKind] = {}
+        for article in articles:
+            analysis = analyses.get(article.id)
+            keys = entity_keys(article, analysis, entity_map)
+            self.keys[article.id] = keys
+            mentions = analysis.mentions if analysis and len(analysis.mentions) == len(keys) else ()
+            for key, mention in zip(keys, mentions, strict=False):
+                spellings.setdefault(key, Counter())[mention.text] += 1
+                self.kinds.setdefault(key, mention.kind)
+        self.spelling = {key: count.most_common(1)[0][0] for key, count in spellings.items()}
+
+    def name(self, key: str) -> str:
+        if key in self.spelling:
+            return self.spelling[key]
+        bare = key.split(":", 1)[-1]
+        return bare.upper() if len(bare) <= 3 else bare.title()
+
+    def central(self, articles: Sequence[Article]) -> list[str]:
+        """Keys found in most articles of the group, then most mentioned, then by key."""
+        in_articles: Counter[str] = Counter()
+        mentions: Counter[str] = Counter()
+        for article in articles:
+            keys = self.keys.get(article.id, [])
+            in_articles.update(set(keys))
+            mentions.update(keys)
+        ranked = sorted(in_articles, key=lambda key: (-in_articles[key], -mentions[key], key))
+        return ranked[:KEY_ENTITIES]
+
+    def label_names(self, keys: Sequence[str]) -> list[str]:
+        preferred = [key for key in keys if self.kinds.get(key) in _NAME_KINDS]
+        others = [key for key in keys if key not in preferred and not self.is_place(key)]
+        return [self.name(key) for key in (preferred + others)[:LABEL_NAMES]]
+
+    def is_place(self, key: str) -> bool:
+        return self.kinds.get(key) is EntityKind.PLACE
+
+
+def story_label(names: Sequence[str], place: str | None, start: dt.date | None) -> str:
+    parts = [", ".join(names)] if names else []
+    if place:
+        parts.append(place)
+    if start is not None:
+        parts.append(f"{start.year}-{start.month:02d}")
+    return " · ".join(parts) or "Untitled story"
+
+
+def describe_stories(
+    groups: Sequence[StoryGroup],
+    by_id: Mapping[str, Article],
+    analyses: Mapping[str, ArticleAnalysis],
+    entity_map: Mapping[tuple[str, str], str] | None,
+    days: Mapping[str, dt.date | None],
+    options: OrganiseOptions,
+    algorithm: str,
+) -> tuple[Story, ...]:
+    """One Story per group, in date order; groups with too few distinct articles are items."""
+    names = EntityNames(by_id.values(), analyses, entity_map)
+    stories = [_story(group, by_id, names, days, options, algorithm) for group in groups]
+    return tuple(sorted(stories, key=story_order))
+
+
+def _story(
+    group: StoryGroup,
+    by_id: Mapping[str, Article],
+    names: EntityNames,
+    days: Mapping[str, dt.date | None],
+    options: OrganiseOptions,
+    algorithm: str,
+) -> Story:
+    ordered = sorted(group.members, key=lambda key: (_day_order(days[key]), key))
+    known = [day for day in (days[key] for key in ordered) if day is not None]
+    articles = [by_id[key] for key in ordered]
+    entities = names.central(articles)
+    place = _place(articles, entities, names)
+    shown = len(group.leaders) >= options.min_story_articles
+    return Story(
+        id=f"{'story' if shown else 'item'}:{group.digest}",
+        label=story_label(names.label_names(entities), place, min(known) if known else None),
+        article_ids=tuple(ordered),
+        earliest=min(known) if known else None,
+        latest=max(known) if known else None,
+        key_entities=tuple(entities),
+        place=place,
+        algorithm=algorithm,
+    )
+
+
+def _place(articles: Sequence[Article], entities: Sequence[str], names: EntityNames) -> str | None:
+    datelines = Counter(article.place for article in articles if article.place)
+    if datelines:
+        return min(datelines, key=lambda place: (-datelines[place], place))
+    return next((names.name(key) for key in entities if names.is_place(key)), None)
+
+
+def _day_order(day: dt.date | None) -> tuple[bool, int]:
+    return (day is None, day.toordinal() if day else 0)
+
+
+def story_order(story: Story) -> tuple[tuple[bool, int], str]:
+    """Stories by first day (undated last), then id."""
+    return (_day_order(story.earliest), story.id)

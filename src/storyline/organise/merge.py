@@ -1,0 +1,119 @@
+"""Second pass of story clustering: merge stories whose centroids are close.
+
+A single pass splits a story when its first articles differ from later ones; this pass
+joins such pieces, best pair first (centroid linkage), re-scoring a merged story against
+its candidates.  Candidates come from an index of each centroid's top terms, never from
+all pairs.  Two stories that both existed before the call are never merged, so earlier
+results stay stable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.organise.features import SparseVector, cosine
+
+INDEX_TERMS = 32  # top centroid terms used to find merge candidates
+
+
+@dataclass
+class Piece:
+    """A story during merging: the sum of its article vectors and its date range."""
+
+    total: SparseVector
+    earliest: dt.date | None
+    latest: dt.date | None
+    frozen: bool  # an existing story: may absorb pieces, never another frozen one
+    size: int = 1  # articles summed in ``total``
+
+
+def merge_pieces(pieces: Sequence[Piece], threshold: float, window_days: int) -> list[list[int]]:
+    """Groups of piece numbers to merge, each group in ascending order."""
+    work = {number: _copy(piece) for number, piece in enumerate(pieces)}
+    normal = {number: _normalised(piece.total) for number, piece in work.items()}
+    groups = {number: [number] for number in work}
+    version = dict.fromkeys(work, 0)
+    postings: dict[int, set[int]] = {}
+    for number in work:
+        _index(number, normal[number], postings)
+    heap: list[tuple[float, int, int, int, int]] = []
+    for number in sorted(work):
+        _push(number, work, normal, postings, version, heap, threshold, window_days)
+    while heap:
+        _, first, second, first_version, second_version = heapq.heappop(heap)
+        if version.get(first) != first_version or version.get(second) != second_version:
+            continue
+        keep, gone = (second, first) if work[second].frozen else (first, second)
+        _absorb(work[keep], work.pop(gone))
+        groups[keep].extend(groups.pop(gone))
+        version.pop(gone)
+        version[keep] += 1
+        normal[keep] = _normalised(work[keep].total)
+        _index(keep, normal[keep], postings)
+        _push(keep, work, normal, postings, version, heap, threshold, window_days)
+    return [sorted(group) for group in groups.values()]
+
+
+def _push(
+    number: int,
+    work: dict[int, Piece],
+    normal: dict[int, SparseVector],
+    postings: dict[int, set[int]],
+    version: dict[int, int],
+    heap: list[tuple[float, int, int, int, int]],
+    threshold: float,
+    window_days: int,
+) -> None:
+    piece = work[number]
+    candidates = {other for term in _top(normal[number]) for other in postings.get(term, ())}
+    for other in sorted(candidates):
+        if other == number or other not in work or (piece.frozen and work[other].frozen):
+            continue
+        if _gap_days(piece, work[other]) > window_days:
+            continue
+        score = cosine(piece.total, work[other].total) / (piece.size * work[other].size)
+        if score >= threshold:
+            first, second = min(number, other), max(number, other)
+            heapq.heappush(heap, (-score, first, second, version[first], version[second]))
+
+
+def _index(number: int, vector: SparseVector, postings: dict[int, set[int]]) -> None:
+    for term in _top(vector):
+        postings.setdefault(term, set()).add(number)
+
+
+def _top(vector: SparseVector) -> list[int]:
+    return heapq.nlargest(INDEX_TERMS, vector, key=vector.__getitem__)
+
+
+def _normalised(total: SparseVector) -> SparseVector:
+    norm = sum(weight * weight for weight in total.values()) ** 0.5
+    return {term: weight / norm for term, weight in total.items()} if norm else {}
+
+
+def _copy(piece: Piece) -> Piece:
+    return Piece(dict(piece.total), piece.earliest, piece.latest, piece.frozen, piece.size)
+
+
+def _absorb(keep: Piece, gone: Piece) -> None:
+    for term, weight in gone.total.items():
+        keep.total[term] = keep.total.get(term, 0.0) + weight
+    days = [day for day in (keep.earliest, keep.latest, gone.earliest, gone.latest) if day]
+    keep.earliest = min(days) if days else None
+    keep.latest = max(days) if days else None
+    keep.frozen = keep.frozen or gone.frozen
+    keep.size += gone.size
+
+
+def _gap_days(one: Piece, other: Piece) -> int:
+    """Days between two date ranges; 0 when they overlap or either is unknown."""
+    if one.earliest is None or one.latest is None:
+        return 0
+    if other.earliest is None or other.latest is None:
+        return 0
+    if one.latest < other.earliest:
+        return (other.earliest - one.latest).days
+    return max(0, (one.earliest - other.latest).days)

@@ -1,0 +1,216 @@
+"""Stories: incremental single-pass centroid clustering of articles about one event.
+
+Articles arrive in a fixed order (publication day, undated last, then id), so the result
+does not depend on the order they were given in.  Each article is compared only with the
+stories an inverted index proposes (stories sharing one of its highest-weighted terms, the
+most recent ``POSTING_LIMIT`` per term), never with every story; it joins the most similar
+story whose centroid cosine reaches the threshold and whose dates lie within the window,
+or opens a new story.  New articles can join ``existing`` stories, which keep their ids
+and members: nothing already clustered is clustered again.
+
+Only the representative of each duplicate group is clustered; its copies follow it.  A
+story is shown when it holds at least ``min_story_articles`` distinct non-duplicate
+articles; smaller ones are kept as single items whose id starts with ``item:``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import heapq
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from storyline.models import Article, ArticleAnalysis, DuplicateGroup, Story
+from storyline.organise.duplicates import representatives
+from storyline.organise.features import SparseVector, cosine, vectorise
+from storyline.organise.labels import StoryGroup, describe_stories
+from storyline.organise.merge import Piece, merge_pieces
+from storyline.organise.text import article_day
+
+if TYPE_CHECKING:
+    from storyline.organise.options import OrganiseOptions
+
+ALGORITHM = "organise.stories.v1"
+# bench/cluster.py, tuned on newscluster_g5w1h only (best BCubed F1), applied unchanged to
+# the other pools.
+STORY_SIMILARITY_THRESHOLD = 0.30
+STORY_MERGE_THRESHOLD = 0.30  # centroid cosine at which the second pass merges two stories
+STORY_WINDOW_DAYS = 10  # news events are reported within days; the same topic later is new
+MIN_STORY_ARTICLES = 2  # a story needs two distinct non-duplicate articles to be shown
+INDEX_TERMS = 24  # terms of an article (and of a centroid) that the index looks up
+POSTING_LIMIT = 64  # most recent stories remembered per term: bounds the candidates
+
+
+@dataclass
+class _Cluster:
+    """Mutable working state of one story during a single call."""
+
+    id: str
+    members: list[str]
+    centroid: SparseVector
+    norm: float = 0.0
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    indexed: set[int] = field(default_factory=set)
+    existing: bool = False
+
+
+@dataclass
+class _State:
+    clusters: list[_Cluster] = field(default_factory=list)
+    postings: dict[int, list[int]] = field(default_factory=dict)
+
+
+def cluster_stories(
+    articles: Sequence[Article],
+    analyses: Mapping[str, ArticleAnalysis] | None,
+    duplicates: Sequence[DuplicateGroup],
+    entity_map: Mapping[tuple[str, str], str] | None,
+    options: OrganiseOptions,
+    existing: tuple[Story, ...] = (),
+) -> tuple[Story, ...]:
+    """Stories of ``articles``; members of ``existing`` stories must be among ``articles``."""
+    by_id = {article.id: article for article in articles}
+    rep_of = representatives(duplicates)
+    leaders = [a for a in by_id.values() if rep_of.get(a.id, a.id) == a.id]
+    vectors = vectorise(leaders, analyses, entity_map).as_dicts()
+    return cluster_vectors(by_id, analyses, duplicates, entity_map, vectors, options, existing)
+
+
+def cluster_vectors(
+    by_id: Mapping[str, Article],
+    analyses: Mapping[str, ArticleAnalysis] | None,
+    duplicates: Sequence[DuplicateGroup],
+    entity_map: Mapping[tuple[str, str], str] | None,
+    vectors: Mapping[str, SparseVector],
+    options: OrganiseOptions,
+    existing: tuple[Story, ...] = (),
+) -> tuple[Story, ...]:
+    """``cluster_stories`` on vectors already computed for every representative."""
+    analyses = analyses or {}
+    rep_of = representatives(duplicates)
+    days = {key: article_day(article, analyses.get(key)) for key, article in by_id.items()}
+    state = _State()
+    placed = _seed(existing, rep_of, vectors, days, state)
+    arriving = [key for key in vectors if key not in placed]
+    for article_id in sorted(arriving, key=lambda key: _arrival(key, days)):
+        _place(article_id, vectors[article_id], days[article_id], state, options)
+    groups = []
+    for numbers in _merged(state.clusters, options):
+        leaders = tuple(key for number in numbers for key in state.clusters[number].members)
+        copies = _with_copies(leaders, duplicates, rep_of)
+        groups.append(StoryGroup(state.clusters[numbers[0]].id, leaders, copies))
+    return describe_stories(groups, by_id, analyses, entity_map, days, options, ALGORITHM)
+
+
+def _merged(clusters: Sequence[_Cluster], options: OrganiseOptions) -> list[list[int]]:
+    pieces = [
+        Piece(
+            cluster.centroid,
+            cluster.earliest,
+            cluster.latest,
+            cluster.existing,
+            len(cluster.members),
+        )
+        for cluster in clusters
+    ]
+    return merge_pieces(pieces, options.story_merge_threshold, options.story_window_days)
+
+
+def _arrival(article_id: str, days: Mapping[str, dt.date | None]) -> tuple[bool, int, str]:
+    day = days[article_id]
+    return (day is None, day.toordinal() if day else 0, article_id)
+
+
+def _seed(
+    existing: Iterable[Story],
+    rep_of: Mapping[str, str],
+    vectors: Mapping[str, SparseVector],
+    days: Mapping[str, dt.date | None],
+    state: _State,
+) -> set[str]:
+    placed: set[str] = set()
+    for story in existing:
+        members = [rep_of.get(key, key) for key in story.article_ids]
+        members = [key for key in dict.fromkeys(members) if key in vectors and key not in placed]
+        if not members:
+            continue
+        cluster = _Cluster(story.id.split(":", 1)[-1], [], {}, existing=True)
+        state.clusters.append(cluster)
+        for member in members:
+            _join(len(state.clusters) - 1, member, vectors[member], days[member], state)
+        placed.update(members)
+    return placed
+
+
+def _place(
+    article_id: str,
+    vector: SparseVector,
+    day: dt.date | None,
+    state: _State,
+    options: OrganiseOptions,
+) -> None:
+    best, best_score = -1, options.story_threshold
+    for number in sorted(_candidates(vector, state)):
+        cluster = state.clusters[number]
+        if _gap_days(day, cluster) > options.story_window_days or cluster.norm == 0.0:
+            continue
+        score = cosine(vector, cluster.centroid) / cluster.norm
+        if score >= best_score and (best < 0 or score > best_score):
+            best, best_score = number, score
+    if best < 0:
+        digest = hashlib.sha256(article_id.encode()).hexdigest()[:16]
+        state.clusters.append(_Cluster(digest, [], {}))
+        best = len(state.clusters) - 1
+    _join(best, article_id, vector, day, state)
+
+
+def _candidates(vector: SparseVector, state: _State) -> set[int]:
+    found: set[int] = set()
+    for term in _top_terms(vector):
+        found.update(state.postings.get(term, ())[-POSTING_LIMIT:])
+    return found
+
+
+def _top_terms(vector: SparseVector) -> list[int]:
+    return heapq.nlargest(INDEX_TERMS, vector, key=vector.__getitem__)
+
+
+def _gap_days(day: dt.date | None, cluster: _Cluster) -> int:
+    """Days between ``day`` and the cluster's date range; 0 when either is unknown."""
+    if day is None or cluster.earliest is None or cluster.latest is None:
+        return 0
+    if day < cluster.earliest:
+        return (cluster.earliest - day).days
+    return max(0, (day - cluster.latest).days)
+
+
+def _join(
+    number: int, article_id: str, vector: SparseVector, day: dt.date | None, state: _State
+) -> None:
+    cluster = state.clusters[number]
+    cluster.members.append(article_id)
+    centroid = cluster.centroid
+    for term, weight in vector.items():
+        centroid[term] = centroid.get(term, 0.0) + weight
+    cluster.norm = sum(weight * weight for weight in centroid.values()) ** 0.5
+    if day is not None:
+        cluster.earliest = min(day, cluster.earliest or day)
+        cluster.latest = max(day, cluster.latest or day)
+    for term in _top_terms(centroid):
+        if term not in cluster.indexed:
+            cluster.indexed.add(term)
+            state.postings.setdefault(term, []).append(number)
+
+
+def _with_copies(
+    members: Sequence[str], duplicates: Sequence[DuplicateGroup], rep_of: Mapping[str, str]
+) -> tuple[str, ...]:
+    copies = {group.representative: group.members for group in duplicates}
+    found: list[str] = []
+    for member in members:
+        if rep_of.get(member, member) == member:
+            found.extend(copies.get(member, (member,)))
+    return tuple(found)

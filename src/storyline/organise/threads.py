@@ -1,0 +1,125 @@
+"""Threads: stories linked over time by shared actors and topic, with no time limit.
+
+Two stories are linked when their key entities overlap enough (overlap coefficient: shared
+keys over the smaller set) and their centroids are similar enough in topic.  Candidates
+come from an index of entity keys, never from all pairs; linked stories form one thread
+(connected components, so the result does not depend on input order).  Every shown story
+belongs to exactly one thread, alone if nothing links to it; a single-article item appears
+in a thread only when it is linked to another story.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from storyline.models import Article, ArticleAnalysis, Story, Thread
+from storyline.organise.disjoint import DisjointSet
+from storyline.organise.features import SparseVector, cosine, vectorise
+from storyline.organise.labels import EntityNames, story_order
+
+if TYPE_CHECKING:
+    from storyline.organise.options import OrganiseOptions
+
+ALGORITHM = "organise.threads.v1"
+# Set on the invented follow-up fixtures and the real syria-talks sample (a 2013 meeting and
+# its 2016 sequel share 5 of 8 key names, topic cosine ~0.3); unrelated stories of one
+# newscluster_g5w1h topic stay below both (bench/cluster.py prints the thread count).
+THREAD_ENTITY_OVERLAP = 0.5
+THREAD_TOPIC_SIMILARITY = 0.2
+POSTING_LIMIT = 200  # stories per entity key considered for links: bounds the candidates
+THREAD_NAMES = 2
+
+
+def link_threads(
+    stories: Sequence[Story],
+    articles: Sequence[Article],
+    analyses: Mapping[str, ArticleAnalysis] | None,
+    entity_map: Mapping[tuple[str, str], str] | None,
+    options: OrganiseOptions,
+) -> tuple[Thread, ...]:
+    """Threads over ``stories``, using the articles' vectors for topic similarity."""
+    vectors = vectorise(articles, analyses, entity_map).as_dicts()
+    names = EntityNames(articles, analyses or {}, entity_map)
+    return link_vectors(stories, vectors, names, options)
+
+
+def link_vectors(
+    stories: Sequence[Story],
+    vectors: Mapping[str, SparseVector],
+    names: EntityNames,
+    options: OrganiseOptions,
+) -> tuple[Thread, ...]:
+    """``link_threads`` with vectors and entity names already computed."""
+    ordered = sorted(stories, key=story_order)
+    centroids = [_centroid(story, vectors) for story in ordered]
+    linked = DisjointSet(range(len(ordered)))
+    for first, second in sorted(_candidate_pairs(ordered)):
+        if _linked(ordered[first], ordered[second], centroids[first], centroids[second], options):
+            linked.union(first, second)
+    groups = [[ordered[number] for number in sorted(group)] for group in linked.groups()]
+    return tuple(
+        _thread(group, names)
+        for group in groups
+        if len(group) > 1 or group[0].id.startswith("story:")
+    )
+
+
+def _centroid(story: Story, vectors: Mapping[str, SparseVector]) -> SparseVector:
+    total: SparseVector = {}
+    for article_id in story.article_ids:
+        for term, weight in vectors.get(article_id, {}).items():
+            total[term] = total.get(term, 0.0) + weight
+    norm = sum(weight * weight for weight in total.values()) ** 0.5
+    return {term: weight / norm for term, weight in total.items()} if norm else {}
+
+
+def _candidate_pairs(stories: Sequence[Story]) -> set[tuple[int, int]]:
+    postings: dict[str, list[int]] = {}
+    for number, story in enumerate(stories):
+        for key in story.key_entities:
+            postings.setdefault(key, []).append(number)
+    pairs: set[tuple[int, int]] = set()
+    for number, story in enumerate(stories):
+        for key in story.key_entities:
+            posting = postings[key]
+            for other in posting[-POSTING_LIMIT:]:
+                if other != number:
+                    pairs.add((min(number, other), max(number, other)))
+    return pairs
+
+
+def _linked(
+    one: Story,
+    other: Story,
+    one_centroid: SparseVector,
+    other_centroid: SparseVector,
+    options: OrganiseOptions,
+) -> bool:
+    first, second = set(one.key_entities), set(other.key_entities)
+    if not first or not second:
+        return False
+    overlap = len(first & second) / min(len(first), len(second))
+    if overlap < options.thread_entity_overlap:
+        return False
+    return cosine(one_centroid, other_centroid) >= options.thread_topic_similarity
+
+
+def _thread(stories: Sequence[Story], names: EntityNames) -> Thread:
+    shared: Counter[str] = Counter()
+    for story in stories:
+        shared.update(story.key_entities)
+    keys = sorted(shared, key=lambda key: (-shared[key], key))
+    label_names = names.label_names(keys)[:THREAD_NAMES]
+    years = sorted({story.earliest.year for story in stories if story.earliest is not None})
+    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")
+    label = " · ".join(part for part in (", ".join(label_names), span) if part)
+    digest = hashlib.sha256(stories[0].id.encode()).hexdigest()[:16]
+    return Thread(
+        id=f"thread:{digest}",
+        label=label or "Untitled thread",
+        story_ids=tuple(story.id for story in stories),
+        algorithm=ALGORITHM,
+    )

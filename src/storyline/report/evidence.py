@@ -1,0 +1,186 @@
+"""The quotes, resolved dates and figures of a story, merged across its articles.
+
+The same quote or figure often appears in several outlets (syndicated copy, agencies
+quoted by everyone); a report shows it once and cites every article that carries it.
+Figures that measure the same thing but disagree between outlets stay side by side.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from storyline.models import Article, ArticleAnalysis, Figure, Quote, SpeakerKind
+from storyline.report.text import one_line, time_label
+
+UNNAMED_SOURCE = "an unnamed source"
+UNKNOWN_SPEAKER = "speaker not identified"
+# Determiners that open a description of an unnamed source at the start of a sentence.
+_SENTENCE_OPENERS = frozenset({"A", "An", "The", "One", "Two", "Three", "Some", "Several"})
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A citation: the article a statement came from, shown as its outlet."""
+
+    article_id: str
+    outlet: str
+    anchor: str | None  # None when the article is not in the briefing
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    text: str
+    speaker: str
+    partial: bool
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    text: str  # the words in the article ("on Thursday")
+    label: str  # what they resolve to ("2024-03-07")
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
+class FigureView:
+    text: str
+    value: float
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
+class FigureGroup:
+    """Figures that count the same thing; ``disagree`` when outlets give different values."""
+
+    measure: str
+    figures: tuple[FigureView, ...]
+
+    @property
+    def disagree(self) -> bool:
+        return len({figure.value for figure in self.figures}) > 1
+
+
+@dataclass(frozen=True)
+class Evidence:
+    quotes: tuple[QuoteView, ...] = ()
+    dates: tuple[ResolvedDate, ...] = ()
+    figures: tuple[FigureGroup, ...] = ()
+
+
+RefMaker = Callable[[str], SourceRef]
+
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class _Merged(Generic[K, V]):
+    """Items keyed by what they say, each with the refs of every article that says it."""
+
+    def __init__(self) -> None:
+        self.first: dict[K, V] = {}
+        self.refs: dict[K, list[SourceRef]] = {}
+
+    def add(self, key: K, item: V, ref: SourceRef) -> None:
+        self.first.setdefault(key, item)
+        refs = self.refs.setdefault(key, [])
+        if all(existing.article_id != ref.article_id for existing in refs):
+            refs.append(ref)
+
+    def cited(self, key: K) -> tuple[SourceRef, ...]:
+        return tuple(self.refs[key])
+
+
+def collect_evidence(
+    articles: Sequence[Article],
+    analyses: Mapping[str, ArticleAnalysis],
+    entity_name: Callable[[str], str],
+    ref: RefMaker,
+) -> Evidence:
+    """Quotes, dates and figures of ``articles`` (in that order), merged and cited."""
+    pairs = [(a, analyses[a.id]) for a in articles if a.id in analyses]
+    return Evidence(
+        quotes=_quotes(pairs, entity_name, ref),
+        dates=_dates(pairs, ref),
+        figures=_figures(pairs, ref),
+    )
+
+
+def speaker_label(quote: Quote, entity_name: Callable[[str], str]) -> str:
+    """Who said it: an entity's name, or the article's own words for an unnamed source."""
+    if quote.speaker_kind is SpeakerKind.NAMED and quote.speaker:
+        return entity_name(quote.speaker)
+    if quote.speaker_kind is SpeakerKind.NAMED and quote.speaker_text:
+        return one_line(quote.speaker_text)
+    if quote.speaker_kind is SpeakerKind.UNNAMED:
+        return f"{_mid_sentence(quote.speaker_text or '') or UNNAMED_SOURCE} (unnamed)"
+    return UNKNOWN_SPEAKER
+
+
+def _mid_sentence(words: str) -> str:
+    """ "A senior official" as it reads mid-sentence: "a senior official"."""
+    words = one_line(words)
+    first, _, rest = words.partition(" ")
+    if first in _SENTENCE_OPENERS and rest:
+        return f"{first.lower()} {rest}"
+    return words
+
+
+def _quotes(
+    pairs: list[tuple[Article, ArticleAnalysis]],
+    entity_name: Callable[[str], str],
+    ref: RefMaker,
+) -> tuple[QuoteView, ...]:
+    merged: _Merged[str, tuple[str, str, bool]] = _Merged()
+    for article, analysis in pairs:
+        for quote in sorted(analysis.quotes, key=lambda q: q.start):
+            text = one_line(quote.text or article.text[quote.start : quote.end])
+            if text:
+                speaker = speaker_label(quote, entity_name)
+                merged.add(text.casefold(), (text, speaker, quote.partial), ref(article.id))
+    return tuple(
+        QuoteView(text, speaker, partial, merged.cited(key))
+        for key, (text, speaker, partial) in merged.first.items()
+    )
+
+
+def _dates(pairs: list[tuple[Article, ArticleAnalysis]], ref: RefMaker) -> tuple[ResolvedDate, ...]:
+    merged: _Merged[tuple[dt.date, str, str], str] = _Merged()
+    for article, analysis in pairs:
+        for mention in analysis.dates:
+            if mention.value is None:
+                continue
+            text = one_line(mention.text)
+            key = (mention.value.earliest, time_label(mention.value), text.casefold())
+            merged.add(key, text, ref(article.id))
+    return tuple(
+        ResolvedDate(merged.first[key], key[1], merged.cited(key))
+        for key in sorted(merged.first, key=lambda key: key[:2])
+    )
+
+
+def _figures(
+    pairs: list[tuple[Article, ArticleAnalysis]], ref: RefMaker
+) -> tuple[FigureGroup, ...]:
+    groups: dict[str, _Merged[float, str]] = {}
+    for article, analysis in pairs:
+        for figure in sorted(analysis.figures, key=lambda f: f.start):
+            merged = groups.setdefault(_measure(figure), _Merged())
+            merged.add(figure.value, one_line(figure.text), ref(article.id))
+    return tuple(
+        FigureGroup(
+            measure,
+            tuple(
+                FigureView(text, value, merged.cited(value)) for value, text in merged.first.items()
+            ),
+        )
+        for measure, merged in groups.items()
+    )
+
+
+def _measure(figure: Figure) -> str:
+    return one_line(figure.counts or figure.unit or "") or "other figures"

@@ -1,0 +1,182 @@
+"""The Markdown report: structure, citations, and escaping of untrusted article text."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import html
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from builders import build_article
+from storyline.models import Briefing, Removal
+from storyline.report import render
+from storyline.report.markdown import md_escape
+from storyline.report.text import one_line
+from test_report_briefings import port_briefing
+
+markdown_it = pytest.importorskip("markdown_it")
+
+
+def to_html(markdown: str) -> str:
+    return str(markdown_it.MarkdownIt("commonmark").render(markdown))
+
+
+def visible_text(rendered: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()
+
+
+# --------------------------------------------------------------------------- escaping
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Breaking: port closed",
+        "## not a heading",
+        "> not a quote",
+        "- not a list",
+        "+ not a list",
+        "1. not a list",
+        "2024) not a list",
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "**not bold** and _not italic_",
+        "[not a link](javascript:alert(1))",
+        "![not an image](https://x.example/a.png)",
+        "`not code`",
+        "a | b | c",
+        "AT&T &amp; &#60;tag&#62;",
+        "back\\slash\\",
+        "===",
+        "---",
+    ],
+)
+def test_md_escape_makes_markdown_show_the_text_literally(text: str) -> None:
+    rendered = to_html(md_escape(text))
+    assert rendered.startswith("<p>")
+    assert visible_text(rendered) == text
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), max_size=80))
+def test_md_escape_never_lets_markdown_or_html_interpret_text(text: str) -> None:
+    rendered = to_html(md_escape(text))
+    assert visible_text(rendered) == one_line(text)
+    assert not re.search(r"<(?!/?p>)", rendered.strip())
+
+
+def test_a_title_with_html_and_markdown_is_shown_literally_in_the_report() -> None:
+    article = build_article(
+        "Body.", title="# <script>alert(1)</script> *big*", outlet="[Wire](javascript:x)"
+    )
+    rendered = to_html(render(Briefing(articles=(article,)), "md"))
+    assert "<script" not in rendered
+    assert 'href="javascript' not in rendered
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; *big*" in rendered
+
+
+def test_only_http_urls_become_links() -> None:
+    safe = build_article("One.", title="Safe", url="https://news.example/a(1)", article_id="s")
+    unsafe = build_article("Two.", title="Unsafe", url="javascript:alert(1)", article_id="u")
+    text = render(Briefing(articles=(safe, unsafe)), "md")
+    assert "[original](https://news.example/a%281%29)" in text
+    assert "javascript" not in text
+
+
+def test_an_attribute_breaking_url_cannot_escape_the_link() -> None:
+    article = build_article("One.", url='https://x.example/"><img src=x onerror=alert(1)>')
+    rendered = to_html(render(Briefing(articles=(article,)), "md"))
+    assert "<img" not in rendered
+    assert "onerror=alert%281%29" in rendered
+
+
+# --------------------------------------------------------------------------- structure
+
+
+def test_full_briefing_shows_thread_timeline_then_stories_then_problems() -> None:
+    text = render(port_briefing(), "md")
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert [re.sub(r"<a id=\"[^\"]+\"></a>", "", h) for h in headings] == [
+        "## Thread: Harbourton port dispute",
+        "## Stories",
+        "## Other articles",
+        "## Problems",
+    ]
+    timeline = text.index("### Timeline")
+    assert timeline < text.index("**2024-03-04**") < text.index("**2026-03-11**")
+    assert text.index("**2026-03-11**") < text.index("Undated:") < text.index("Story: Harbourton")
+
+
+def test_every_citation_links_to_an_anchor_that_exists() -> None:
+    text = render(port_briefing(), "md")
+    targets = set(re.findall(r"\]\(#([^)]+)\)", text))
+    anchors = set(re.findall(r'<a id="([^"]+)"></a>', text))
+    assert targets
+    assert targets <= anchors
+
+
+def test_near_duplicates_count_once_but_every_member_is_listed() -> None:
+    text = render(port_briefing(), "md")
+    assert "4 articles from 4 outlets, 3 independent sources" in text
+    line = next(line for line in text.splitlines() if "Near-duplicates" in line)
+    assert "similarity 0.91" in line
+    assert "(#article-wire)" in line
+    assert "(#article-copy)" in line
+
+
+def test_quotes_name_their_speaker_from_the_entities_and_cite_every_outlet() -> None:
+    text = render(port_briefing(), "md")
+    assert (
+        "“We will not back down”: Ana Ribeiro "
+        "[Coastline Wire](#article-wire) [Daily Meridian](#article-copy)"
+    ) in text
+    assert "a senior ministry official (unnamed) [NNews](#article-clash)" in text
+
+
+def test_conflicting_figures_are_shown_side_by_side_and_flagged() -> None:
+    text = render(port_briefing(), "md")
+    line = next(line for line in text.splitlines() if line.startswith("- injured"))
+    assert "(sources disagree)" in line
+    assert "Fourteen people were injured [NNews](#article-clash)" in line
+    assert "Twelve people were hurt [Harbourton Herald](#article-herald)" in line
+
+
+def test_resolved_dates_show_the_words_and_what_they_mean() -> None:
+    assert "“on Thursday” = 2024-03-07 [NNews](#article-clash)" in render(port_briefing(), "md")
+
+
+def test_each_article_shows_its_lead_and_what_cleaning_removed() -> None:
+    text = render(port_briefing(), "md")
+    assert "> HARBOURTON - About 2,400 dockworkers walked off the job on Monday." in text
+    assert "- promo-line: “Watch NNews Live”" in text
+
+
+def test_articles_without_stories_are_listed_by_outlet_then_date() -> None:
+    later = build_article("B.", title="Later", outlet="Wire", published=_day(5), article_id="b")
+    earlier = build_article("A.", title="Earlier", outlet="Wire", published=_day(4), article_id="a")
+    herald = build_article("C.", title="Herald piece", outlet="Herald", article_id="c")
+    text = render(Briefing(articles=(later, herald, earlier)), "md")
+    assert "## Articles" in text
+    assert "Story:" not in text
+    assert text.index("### Herald") < text.index("### Wire")
+    assert text.index("Earlier") < text.index("Later")
+
+
+def test_unicode_text_is_kept_as_it_is() -> None:
+    article = build_article(
+        "Doce heridos en el puerto de Harbourton.",
+        title="Huelga: ¿qué pasó? — 港口罢工 😐",
+        outlet="Gaceta Atlántica",
+    )
+    article = dataclasses.replace(article, removals=(Removal("promo-line", "Síguenos", 0, "x"),))
+    text = render(Briefing(articles=(article,)), "md")
+    assert "Huelga: ¿qué pasó? — 港口罢工 😐" in text
+    assert "### Gaceta Atlántica" in text
+    assert "“Síguenos”" in text
+
+
+def _day(number: int) -> dt.date:
+    return dt.date(2024, 3, number)
