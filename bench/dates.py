@@ -164,5 +164,71 @@ def main() -> None:
                 print(f"  {o.kind:<9} gold={o.gold:<24} got={o.predicted:<24} {o.where[:70]}")
 
 
+# Eval sets whose documents carry their true publication date, and how many documents to
+# take from each (every k-th, so the pick is the same on every run).
+PUBLICATION_SETS = {
+    "mds/duc2003.jsonl.gz": 150,
+    "clusters/newscluster_g5w1h.jsonl.gz": 150,
+    "tls/entities_dev.jsonl.gz": 150,
+}
+EVAL = PROJECT.parent / "shared" / "eval"
+
+
+def dated_documents(name: str, count: int) -> list[tuple[str, dt.date]]:
+    import gzip
+
+    with gzip.open(EVAL / name, "rt", encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle]
+    documents = [
+        (d["text"], dt.date.fromisoformat(d["date"][:10]))
+        for r in records
+        for d in r["documents"]
+        if d.get("date") and d.get("text")
+    ]
+    step = max(1, len(documents) // count)
+    return documents[::step][:count]
+
+
+def publication_report() -> None:
+    """infer_publication on real dated articles: coverage, containment, width."""
+    import statistics
+
+    from storyline.analyze.nlp import load_pipeline
+    from storyline.analyze.published import infer_publication
+    from storyline.analyze.sentences import split_sentences
+    from storyline.models import PublicationDate
+
+    nlp = load_pipeline("en")
+    print(f"{'set':<36} {'n':>4} {'known':>6} {'holds':>6} {'closed':>7} {'median days':>12}")
+    for name, count in PUBLICATION_SETS.items():
+        if not (EVAL / name).is_file():
+            continue
+        known = holds = closed = 0
+        widths: list[int] = []
+        documents = dated_documents(name, count)
+        for text, truth in documents:
+            article = sample_article(text, truth)
+            article = type(article)(**{**article.__dict__, "published": PublicationDate()})
+            doc = nlp(text[: nlp.max_length])
+            result = infer_publication(doc, article, split_sentences(doc, article))
+            if not result.known:
+                continue
+            known += 1
+            low, high = result.earliest or dt.date.min, result.latest or dt.date.max
+            holds += low <= truth <= high
+            if not low <= truth <= high and "-v" in sys.argv:
+                print(f"  miss {truth} {result.earliest}..{result.latest}")
+                for note in result.evidence:
+                    print(f"      {note[-150:]}")
+            if result.earliest and result.latest:
+                closed += 1
+                widths.append((result.latest - result.earliest).days + 1)
+        median = statistics.median(widths) if widths else 0
+        print(f"{name:<36} {len(documents):>4} {known:>6} {holds:>6} {closed:>7} {median:>12}")
+
+
 if __name__ == "__main__":
-    main()
+    if "--published" in sys.argv:
+        publication_report()
+    else:
+        main()

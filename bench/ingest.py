@@ -268,7 +268,8 @@ def store_row(size: int, batch: int, result: dict[str, Any]) -> str:
 def print_pipeline_table(args: argparse.Namespace, workdir: Path) -> None:
     print("\nINGEST + EXTRACT + CLEAN + STORE vs trafilatura.bare_extraction on the same pages")
     print(
-        f"{'format':6} {'size':>7} {'stored':>7} {'probl':>5} {'art/s':>7} {'read':>6} {'extract':>7} {'clean':>6} "
+        f"{'format':6} {'size':>7} {'stored':>7} {'probl':>5} {'art/s':>7} {'read':>6} "
+        f"{'extract':>7} {'clean':>6} "
         f"{'store':>6} {'traf s':>7} {'fast s':>7} {'ours/tr':>7} {'(c+s)/tr':>8} "
         f"{'RSS MB':>7} {'RSS+ MB':>8} {'traced':>7}"
     )

@@ -40,7 +40,6 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "tests"))
 
 from builders import build_article  # noqa: E402
-
 from storyline.analyze.quotes import find_quotes  # noqa: E402
 from storyline.models import (  # noqa: E402
     Article,
@@ -67,10 +66,46 @@ ENTITY_KINDS = {
     "NORP": EntityKind.GROUP,
 }
 TITLE_WORDS = frozenset(
-    """secretary of state foreign minister president prime vice deputy mr. mrs. ms. dr. sen.
-    senator gov. governor general gen. spokesman spokeswoman ambassador envoy chancellor
-    king queen chief director chairman mayor leader defence defense interior finance
-    supreme commander judge""".split()
+    [
+        "secretary",
+        "of",
+        "state",
+        "foreign",
+        "minister",
+        "president",
+        "prime",
+        "vice",
+        "deputy",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "sen.",
+        "senator",
+        "gov.",
+        "governor",
+        "general",
+        "gen.",
+        "spokesman",
+        "spokeswoman",
+        "ambassador",
+        "envoy",
+        "chancellor",
+        "king",
+        "queen",
+        "chief",
+        "director",
+        "chairman",
+        "mayor",
+        "leader",
+        "defence",
+        "defense",
+        "interior",
+        "finance",
+        "supreme",
+        "commander",
+        "judge",
+    ]
 )
 Finder = Callable[[Doc, Article, tuple[Sentence, ...], tuple[Mention, ...]], tuple[Quote, ...]]
 
@@ -138,8 +173,7 @@ def analyse(
         from storyline.analyze.sentences import split_sentences
     except ImportError:
         sentences = tuple(
-            Sentence(s.start_char, s.end_char, _block_of(article, s.start_char))
-            for s in doc.sents
+            Sentence(s.start_char, s.end_char, _block_of(article, s.start_char)) for s in doc.sents
         )
         return doc, sentences, mentions_from_doc(doc)
     mentions = mentions_from_doc(doc) if helper_mentions else find_mentions(doc, article)
@@ -173,7 +207,9 @@ def mentions_from_doc(doc: Doc) -> tuple[Mention, ...]:
             kind = ENTITY_KINDS[ent.label_]
             key = f"{kind.value}:" + re.sub(r"^the ", "", text.lower())
         mentions.append(
-            Mention(ent.start_char, ent.end_char, ent.text, kind, key, _title_before(doc, ent.start))
+            Mention(
+                ent.start_char, ent.end_char, ent.text, kind, key, _title_before(doc, ent.start)
+            )
         )
     return tuple(mentions)
 
@@ -190,9 +226,11 @@ def _title_before(doc: Doc, start: int) -> str | None:
     first = start
     while first > 0:
         token = doc[first - 1]
-        if token.lower_ in TITLE_WORDS or (token.ent_type_ in {"GPE", "NORP"} and token.is_title):
-            first -= 1
-        elif token.text in {"U.S.", "US", "UK", "U.K."}:
+        if (
+            token.lower_ in TITLE_WORDS
+            or (token.ent_type_ in {"GPE", "NORP"} and token.is_title)
+            or token.text in {"U.S.", "US", "UK", "U.K."}
+        ):
             first -= 1
         else:
             break
@@ -252,9 +290,7 @@ def build_sample_article(raw: str, name: str) -> tuple[Article, list[tuple[int, 
     return article, mapping
 
 
-def load_samples(
-    path: Path = DATA / "quotes_samples.jsonl", samples: Path = SAMPLES
-) -> list[Case]:
+def load_samples(path: Path = DATA / "quotes_samples.jsonl", samples: Path = SAMPLES) -> list[Case]:
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     cases = []
     for name in sorted({r["file"] for r in records}):

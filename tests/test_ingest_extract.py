@@ -16,6 +16,7 @@ from storyline.ingest.text import split_text
 from storyline.models import Draft, Origin, Problem, RawDocument, SourceMetadata
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+COURIER_PUBLISHED = dt.datetime(2024, 7, 14, 6, 30, tzinfo=dt.timezone(dt.timedelta(hours=-7)))
 
 
 def draft_of(name: str) -> Draft:
@@ -69,7 +70,8 @@ def test_article_page_keeps_paragraphs_headings_and_metadata() -> None:
     assert not any("Most read" in p or "All rights reserved" in p for p in draft.paragraphs)
     meta = draft.metadata
     assert meta.author == "Marisol Ortega" and meta.outlet == "The Valley Courier"
-    assert meta.published == dt.datetime(2024, 7, 14)
+    assert meta.url == "https://www.valleycourier.example/news/2024/07/14/cedar-ridge-fire"
+    assert meta.published == COURIER_PUBLISHED
     assert meta.published_source == "html-meta"
 
 
@@ -85,6 +87,14 @@ def test_container_metadata_wins_over_the_page() -> None:
     assert isinstance(draft, Draft)
     assert draft.title == "Stated title" and draft.metadata.author == "Desk"
     assert draft.metadata.outlet == "The Valley Courier"
+
+
+def test_page_without_a_title_takes_its_first_heading() -> None:
+    body = "<p>" + "The council met on Monday to discuss the budget for next year. " * 3 + "</p>"
+    html = f"<html><body><article><h1>Budget agreed</h1>{body}{body}</article></body></html>"
+    draft = extract(html_document(html))
+    assert isinstance(draft, Draft) and draft.title == "Budget agreed"
+    assert draft.paragraphs[0].startswith("The council met")
 
 
 def test_outlet_falls_back_to_the_url_host_without_www() -> None:

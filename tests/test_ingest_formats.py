@@ -15,6 +15,7 @@ from storyline.ingest import IngestOptions, extract, read
 from storyline.models import Draft, Problem, RawDocument
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+COURIER_PUBLISHED = dt.datetime(2024, 7, 14, 6, 30, tzinfo=dt.timezone(dt.timedelta(hours=-7)))
 # Stated digests stop warcio spooling payloads to temporary files it never closes.
 FAKE_DIGESTS = {"WARC-Payload-Digest": "sha1:AAAA", "WARC-Block-Digest": "sha1:AAAA"}
 PAGE = (FIXTURES / "article_page.html").read_bytes()
@@ -158,6 +159,21 @@ def test_json_array_of_non_objects_is_reported_per_item(tmp_path: Path) -> None:
     assert isinstance(second, RawDocument)
 
 
+def test_deeply_nested_json_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000)
+    [item] = read_all(path)
+    assert isinstance(item, Problem) and item.code == "invalid-json"
+
+
+def test_jsonl_line_holding_a_documents_list_yields_each_document(tmp_path: Path) -> None:
+    path = tmp_path / "clusters.jsonl"
+    record = {"id": "c1", "documents": [{"text": "One body."}, {"text": "Two body."}]}
+    path.write_text(json.dumps(record) + "\n")
+    items = read_all(path)
+    assert [item.origin.member for item in items] == ["line 1, item 1", "line 1, item 2"]
+
+
 # --------------------------------------------------------------------------- feeds
 
 
@@ -174,7 +190,9 @@ def test_rss_uses_full_content_and_falls_back_to_a_partial_summary() -> None:
 
 
 def test_atom_entry_is_read() -> None:
-    [draft] = drafts(read_all(FIXTURES / "feed_atom.xml"))
+    items = read_all(FIXTURES / "feed_atom.xml")
+    assert items[0].media_type == "application/atom+xml"
+    [draft] = drafts(items)
     assert draft.title == "Night buses return on five routes"
     assert draft.metadata.author == "Dana Whitfield"
     assert draft.paragraphs == (
@@ -207,7 +225,7 @@ def test_warc_gz_yields_html_responses_with_url_and_weak_date(tmp_path: Path) ->
     draft = extract(raw)
     assert isinstance(draft, Draft)
     # The page states its own date, which beats the crawl date.
-    assert draft.metadata.published == dt.datetime(2024, 7, 14)
+    assert draft.metadata.published == COURIER_PUBLISHED
     assert draft.metadata.published_source == "html-meta"
 
 
@@ -233,6 +251,15 @@ def test_warc_http_charset_is_respected(tmp_path: Path) -> None:
     )
     [raw] = read_all(path)
     assert isinstance(raw, RawDocument) and raw.encoding == "cp1252"
+
+
+def test_warc_skips_failed_responses_and_refuses_oversized_records(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.warc.gz"
+    big = b"<html><body>" + b"<p>" + b"word " * 4000 + b"</p></body></html>"
+    path.write_bytes(warc_bytes([("http://a.example/big", big, "text/html")]))
+    [item] = read_all(path, IngestOptions(max_bytes=10_000))
+    assert isinstance(item, Problem) and item.code == "too-large"
+    assert item.origin.member == "record 2"
 
 
 def test_truncated_warc_gz_yields_records_before_the_damage_then_a_problem(tmp_path: Path) -> None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import codecs
 import io
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyline.errors import ConfigError
 from storyline.ingest import IngestOptions, extract, parse_field_map, read
@@ -122,6 +125,26 @@ def test_non_english_article_is_ingested_normally() -> None:
     assert len(draft.paragraphs) == 2
 
 
+_NAMES = (".txt", ".html", ".json", ".jsonl", ".xml", ".warc", ".gz", "")
+_PREFIXES = (b"", b"{", b"[", b"<html>", b"<rss>", b"WARC/1.0\r\n", b"\x1f\x8b\x08\x00")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(_PREFIXES), st.binary(max_size=3000), st.sampled_from(_NAMES)
+)  # fmt: skip
+def test_any_bytes_become_documents_or_problems_never_exceptions(
+    prefix: bytes, data: bytes, suffix: str
+) -> None:
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / f"input{suffix}"
+        path.write_bytes(prefix + data)
+        for item in read([str(path)]):
+            assert isinstance(item, RawDocument | Problem)
+            if isinstance(item, RawDocument):
+                assert isinstance(extract(item), Draft | Problem)
+
+
 # --------------------------------------------------------------------------- sources
 
 
@@ -130,14 +153,21 @@ def test_directory_is_read_recursively_in_sorted_order_skipping_hidden(tmp_path:
     (tmp_path / ".git").mkdir()
     (tmp_path / "b" / "2.txt").write_text("Two\n\nSecond story body.")
     (tmp_path / "a.txt").write_text("One\n\nFirst story body.")
+    (tmp_path / "c.txt").write_text("Three\n\nThird story body.")
     (tmp_path / ".hidden.txt").write_text("Hidden\n\nNot read.")
     (tmp_path / ".git" / "c.txt").write_text("Git\n\nNot read.")
     locations = [item.origin.location for item in read([str(tmp_path)])]
-    assert locations == [str(tmp_path / "a.txt"), str(tmp_path / "b" / "2.txt")]
+    assert locations == [str(tmp_path / name) for name in ("a.txt", "b/2.txt", "c.txt")]
 
 
 def test_stdin_dash_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Head\n\nBody text here.")))
+    [raw] = list(read(["-"]))
+    assert isinstance(raw, RawDocument) and raw.raw == b"Head\n\nBody text here."
+
+
+def test_text_only_stdin_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Head\n\nBody text here."))
     [raw] = list(read(["-"]))
     assert isinstance(raw, RawDocument) and raw.raw == b"Head\n\nBody text here."
 
@@ -156,6 +186,13 @@ def test_format_comes_from_content_not_the_extension(tmp_path: Path) -> None:
     feed_as_html.write_bytes((FIXTURES / "feed_rss.xml").read_bytes())
     kinds = [item.media_type for item in documents(list(read([str(tmp_path)])))]
     assert kinds == ["application/rss+xml", "application/rss+xml", "text/html"]
+
+
+def test_prose_starting_with_a_bracket_is_text_not_json(tmp_path: Path) -> None:
+    path = tmp_path / "update.txt"
+    path.write_text("[Updated] Storm closes port\n\nThe port closed on Friday.")
+    [raw] = list(read([str(path)]))
+    assert isinstance(raw, RawDocument) and raw.media_type == "text/plain"
 
 
 def test_read_is_lazy_and_stops_where_the_caller_stops(tmp_path: Path) -> None:

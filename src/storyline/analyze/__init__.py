@@ -110,9 +110,9 @@ def _processes(
 
 def _plan(article: Article, options: AnalyzeOptions) -> _Plan:
     declared = normalise_language(article.language)
-    if declared is not None:
-        language, confidence = declared, 1.0
-    else:
+    language: str | None = declared
+    confidence = 1.0
+    if declared is None:
         language, confidence = detect_language(f"{article.title}\n{article.text}")
     if language is None or confidence < MIN_LANGUAGE_CONFIDENCE:
         if options.default_language != ANALYSED_LANGUAGE:

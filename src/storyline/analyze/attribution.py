@@ -11,76 +11,28 @@ whose title fits; anything else ("a senior US official", "officials") is an unna
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.analyze.speaker_clues import (
+    FEMALE_PRONOUNS,
+    NAMING_DEPS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    ROLE_TITLES,
+    SPEECH_VERBS,
+    SUBJECT_DEPS,
+    entity_genders,
+    entity_nations,
+    nation,
+    title_fits,
+)
 from storyline.models import EntityKind, Mention, SpeakerKind
-
-SPEECH_VERBS = frozenset(
-    """say tell add term call warn ask reply respond answer explain insist argue claim state
-    declare announce acknowledge admit note stress emphasise emphasize observe remark comment
-    write tweet post describe dub label brand vow promise pledge urge suggest indicate predict
-    conclude recall concede deny confirm report allege assert maintain mention joke quip
-    shout scream whisper cry exclaim complain caution boast accord testify proclaim
-    reiterate retort counter lament plead demand order threaten""".split()
-)
-# Verbs that report speech through a complement clause ("Kerry said that ...").
-INDIRECT_VERBS = frozenset(
-    """say tell add announce acknowledge indicate stress warn insist argue claim note explain
-    state declare confirm deny suggest predict admit concede report assert maintain
-    reiterate write""".split()
-)
-# Dependency labels under which a "speech" verb names or describes instead ("a group
-# called 'X'", "the so-called 'Y'").
-NAMING_DEPS = frozenset({"acl", "amod", "compound", "relcl"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-PLURAL_PRONOUNS = frozenset({"they", "them"})
-RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
-DASHES = frozenset({"-", "–", "—", "--"})
-# Role nouns and the title words that may stand for them in a Mention.title.
-ROLE_TITLES: dict[str, tuple[str, ...]] = {
-    "president": ("president",),
-    "secretary": ("secretary",),
-    "minister": ("minister",),
-    "diplomat": ("secretary of state", "foreign minister", "foreign secretary", "ambassador"),
-    "leader": ("president", "prime minister", "chancellor", "leader", "premier", "king"),
-    "premier": ("premier", "prime minister"),
-    "chancellor": ("chancellor",),
-    "spokesman": ("spokesman", "spokeswoman", "spokesperson"),
-    "spokeswoman": ("spokeswoman", "spokesman", "spokesperson"),
-    "spokesperson": ("spokesperson", "spokesman", "spokeswoman"),
-    "envoy": ("envoy", "ambassador"),
-    "ambassador": ("ambassador",),
-    "general": ("general",),
-    "senator": ("senator", "sen."),
-    "governor": ("governor", "gov."),
-    "mayor": ("mayor",),
-    "chief": ("chief", "head", "director"),
-    "head": ("head", "chief", "director"),
-    "director": ("director",),
-    "chairman": ("chairman", "chair"),
-    "commander": ("commander", "general"),
-    "king": ("king",),
-    "queen": ("queen",),
-    "judge": ("judge",),
-    "prosecutor": ("prosecutor", "attorney"),
-    "candidate": ("candidate",),
-    "pope": ("pope",),
-}
-# Head nouns of unnamed speakers that a later "he"/"she" may refer to.
-PERSON_NOUNS = frozenset(
-    """official spokesman spokeswoman spokesperson member diplomat source aide adviser advisor
-    analyst expert witness resident man woman officer commander activist lawmaker senator
-    ambassador envoy negotiator director chief minister secretary president leader
-    executive lawyer attorney judge doctor survivor soldier fighter rebel commander
-    candidate scientist professor researcher economist teacher student worker farmer
-    father mother son daughter owner""".split()
-)
-US_ALIASES = frozenset({"us", "usa", "american", "united states"})
-NATIONAL_ENDINGS = ("ian", "an", "ese", "ish")
 
 
 @dataclass(frozen=True)
@@ -122,6 +74,7 @@ class ArticleContext:
     quoted: tuple[tuple[int, int], ...]  # spans inside quote marks
     blocks: tuple[tuple[int, int], ...]  # (start, end) of each block
     persons: tuple[Candidate, ...]  # named persons outside quotes, in order
+    genders: Mapping[str, str] = field(default_factory=dict)  # entity key -> "male"/"female"
 
     def block_at(self, offset: int) -> tuple[int, int]:
         """The (start, end) of the block holding ``offset`` (or the gap after a block)."""
@@ -139,7 +92,9 @@ def build_context(
     starts = tuple(m.start for m in ordered)
     base = ArticleContext(doc, ordered, starts, tuple(quoted), tuple(blocks), ())
     persons = [
-        Candidate(m.start, Speaker(SpeakerKind.NAMED, m.entity, m.text), _mention_is_subject(doc, m))
+        Candidate(
+            m.start, Speaker(SpeakerKind.NAMED, m.entity, m.text), _mention_is_subject(doc, m)
+        )
         for m in ordered
         if m.kind is EntityKind.PERSON and not is_quoted(base, m.start)
     ]
@@ -155,7 +110,10 @@ def build_context(
             unnamed = Speaker(SpeakerKind.UNNAMED, None, subject_span(token).text)
             persons.append(Candidate(token.idx, unnamed, True))
     persons.sort(key=lambda candidate: candidate.offset)
-    return ArticleContext(doc, ordered, starts, base.quoted, base.blocks, tuple(persons))
+    genders = entity_genders(doc, ordered, lambda offset: is_quoted(base, offset))
+    return ArticleContext(
+        doc, ordered, starts, base.quoted, base.blocks, tuple(persons), MappingProxyType(genders)
+    )
 
 
 def is_quoted(context: ArticleContext, offset: int) -> bool:
@@ -236,7 +194,7 @@ def is_role_nominal(token: Token) -> bool:
     """A definite role noun: "the president", "Russia's foreign minister"."""
     # The tagger sometimes calls a lowercase role noun a proper noun ("the minister said").
     noun = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
-    if not noun or token.lower_ not in ROLE_TITLES and token.lemma_.lower() not in ROLE_TITLES:
+    if not noun or (token.lower_ not in ROLE_TITLES and token.lemma_.lower() not in ROLE_TITLES):
         return False
     return any(
         child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in {"the", "this", "that"})
@@ -253,8 +211,12 @@ def resolve(context: ArticleContext, subject: Span) -> Speaker:
         return Speaker(SpeakerKind.NAMED, mention.entity, text)
     lower = head.lower_
     if lower in PERSON_PRONOUNS:
-        antecedent = _antecedent(context, head.idx)
+        gender = "female" if lower in FEMALE_PRONOUNS else "male"
+        antecedent = _antecedent(context, head.idx, gender)
         return Speaker(antecedent.kind, antecedent.key, text) if antecedent else UNKNOWN_SPEAKER
+    if lower == "it":
+        organisation = _organisation_before(context, head.idx)
+        return Speaker(SpeakerKind.NAMED, organisation, text) if organisation else UNKNOWN_SPEAKER
     if head.pos_ == "PRON":
         plural = lower in PLURAL_PRONOUNS
         return Speaker(SpeakerKind.UNNAMED, None, text) if plural else UNKNOWN_SPEAKER
@@ -290,7 +252,11 @@ def person_before(context: ArticleContext, verb: Token) -> Span | None:
     if verb.i == 0:
         return None
     mention = _mention_holding(context, verb.doc[verb.i - 1].idx)
-    if mention is None or mention.kind is not EntityKind.PERSON or is_quoted(context, mention.start):
+    if (
+        mention is None
+        or mention.kind is not EntityKind.PERSON
+        or is_quoted(context, mention.start)
+    ):
         return None
     return verb.doc.char_span(mention.start, mention.end, alignment_mode="expand")
 
@@ -312,13 +278,30 @@ def _person_by_surname(context: ArticleContext, surname: str) -> str | None:
     return keys.pop() if len(keys) == 1 else None
 
 
-def _antecedent(context: ArticleContext, offset: int) -> Speaker | None:
-    """The nearest earlier subject person (or speaker), else the nearest earlier person."""
-    earlier = [c for c in context.persons if c.offset < offset]
+def _antecedent(context: ArticleContext, offset: int, gender: str) -> Speaker | None:
+    """The nearest earlier subject person (or speaker) of a fitting gender, else the
+    nearest earlier fitting person."""
+    earlier = [
+        c
+        for c in context.persons
+        if c.offset < offset and context.genders.get(c.speaker.key or "", gender) == gender
+    ]
     for candidate in reversed(earlier):
         if candidate.is_subject:
             return candidate.speaker
     return earlier[-1].speaker if earlier else None
+
+
+def _organisation_before(context: ArticleContext, offset: int) -> str | None:
+    """The organisation an "it said" most likely continues: the last one named before,
+    in the same or the previous block."""
+    blocks = [block for block in context.blocks if block[0] <= offset]
+    floor = blocks[-2][0] if len(blocks) > 1 else 0
+    for mention in reversed(context.mentions):
+        before = floor <= mention.start < offset and not is_quoted(context, mention.start)
+        if before and mention.kind is EntityKind.ORGANISATION:
+            return mention.entity
+    return None
 
 
 def resolve_role(context: ArticleContext, subject: Span, offset: int) -> Speaker:
@@ -330,13 +313,13 @@ def resolve_role(context: ArticleContext, subject: Span, offset: int) -> Speaker
     head = subject.root
     keywords = ROLE_TITLES.get(head.lemma_.lower(), (head.lemma_.lower(),))
     phrase = " ".join(t.lower_ for t in subject if t.dep_ not in {"det", "poss", "case"})
-    qualifiers = {_nation(t.text) for t in subject if t.text[:1].isupper() and t.dep_ != "det"}
-    qualifiers.discard(_nation(head.text))
-    nations = _entity_nations(context.mentions)
+    qualifiers = {nation(t.text) for t in subject if t.text[:1].isupper() and t.dep_ != "det"}
+    qualifiers.discard(nation(head.text))
+    nations = entity_nations(context.mentions)
     fitting = [
         m
         for m in context.mentions
-        if m.kind is EntityKind.PERSON and m.title and _title_fits(m.title, keywords, phrase)
+        if m.kind is EntityKind.PERSON and m.title and title_fits(m.title, keywords, phrase)
     ]
     tiers = [fitting]
     if qualifiers:
@@ -350,32 +333,3 @@ def resolve_role(context: ArticleContext, subject: Span, offset: int) -> Speaker
         if chosen is not None:
             return Speaker(SpeakerKind.NAMED, chosen.entity, subject.text)
     return Speaker(SpeakerKind.UNNAMED, None, subject.text)
-
-
-def _entity_nations(mentions: Sequence[Mention]) -> dict[str, set[str]]:
-    nations: dict[str, set[str]] = {}
-    for mention in mentions:
-        words = (mention.title or "").split()
-        nations.setdefault(mention.entity, set()).update(
-            _nation(word) for word in words if _looks_national(word)
-        )
-    return nations
-
-
-def _title_fits(title: str, keywords: tuple[str, ...], phrase: str) -> bool:
-    lower = title.lower()
-    if "of state" in phrase and "of state" not in lower:
-        return False
-    return any(keyword in lower for keyword in keywords)
-
-
-def _looks_national(word: str) -> bool:
-    bare = word.replace(".", "")
-    if bare.lower() in US_ALIASES or bare in {"UK", "EU", "UN"}:
-        return True
-    return word[:1].isupper() and bare.endswith(NATIONAL_ENDINGS) and not bare.endswith("man")
-
-
-def _nation(word: str) -> str:
-    bare = word.replace(".", "").lower()
-    return "us" if bare in US_ALIASES else bare[:4]

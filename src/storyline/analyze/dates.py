@@ -44,6 +44,7 @@ RANGE_REFERENCE_FACTOR = 0.5  # resolved against the middle of an inferred range
 # An inferred publication range wider than this is no reference for "last month".
 RANGE_REFERENCE_MAX_DAYS = 62
 
+MAX_HEAD_STEPS = 10  # how far up the tree to look for the governing verb
 _LEFT_EXTENDERS = {"this", "last", "next", "early", "late", "mid", "earlier", "later", "past"}
 _QUALIFIER_WORDS = {
     "after": Qualifier.AFTER,
@@ -92,6 +93,9 @@ class Expression:
     tense: Tense
     tense_cue: str  # the auxiliary, verb lemma or tag that decided the tense
     role: str  # dependency label of the span's root: "pobj", "npadvmod", "compound", ...
+    preposition: str  # the preposition it is the object of ("in", "for"), or ""
+    on_verb: bool  # True when it (or its preposition) hangs directly from a verb
+    verb: str  # lemma of the governing verb, or ""
     qualifier: Qualifier
 
 
@@ -135,8 +139,11 @@ def find_expressions(doc: Doc) -> list[Expression]:
             span, parsed = _join_split(span, parsed, ents[index + 1])
         if ent.label_ == "TIME" and parsed.kind not in (Kind.SHIFT, Kind.WEEKDAY):
             continue  # clock times and hour-long durations are not dates
+        if _is_modal_may(span):
+            continue
         taken.update(range(span.start, span.end))
         tense, cue = governing_tense(span.root)
+        preposition, on_verb, verb = _attachment(span)
         found.append(
             Expression(
                 span.start_char,
@@ -146,10 +153,32 @@ def find_expressions(doc: Doc) -> list[Expression]:
                 tense,
                 cue,
                 span.root.dep_,
+                preposition,
+                on_verb,
+                verb,
                 _qualifier(span, parsed),
             )
         )
     return found
+
+
+def _is_modal_may(span: Span) -> bool:
+    """spaCy now and then calls the modal verb "may" a DATE: "it may rain", "May 10, 2017"
+    alone on a line is still a date."""
+    first = span[0]
+    return first.lower_ == "may" and ((first.tag_ == "MD" and len(span) == 1) or first.text == "may")
+
+
+def _attachment(span: Span) -> tuple[str, bool, str]:
+    """The preposition a span is the object of, whether it modifies a verb, and the verb."""
+    root = span.root
+    preposition = ""
+    holder = root
+    if root.dep_ == "pobj" and root.head.dep_ in ("prep", "agent"):
+        preposition, holder = root.head.lower_, root.head
+    on_verb = holder.head.pos_ in ("VERB", "AUX") and holder.head is not holder
+    verb = holder.head.lemma_ if on_verb else ""
+    return preposition, on_verb, verb
 
 
 def _fix_span(doc: Doc, ent: Span) -> Span | None:
@@ -230,36 +259,32 @@ def _dateparser() -> Any:
 
 
 def governing_tense(token: Token) -> tuple[Tense, str]:
-    """The tense of the verb a date hangs from, and the word or tag that decided it."""
-    verb = token
-    for _ in range(8):
-        if verb.pos_ in ("VERB", "AUX") and (verb.tag_ != "VBG" or _aux_words(verb)):
-            if _is_to_infinitive(verb):
-                return _infinitive_tense(verb)
-            return _tense_of(verb)
-        if verb.head is verb:
+    """The tense of the verb a date hangs from, and the word or tag that decided it.
+
+    A "to" infinitive ("agreed to hold talks after August") is later than its head verb,
+    not of its tense: future when the head is present, future or an intent verb.
+    """
+    node, infinitive = token, False
+    if token.head is token:
+        return Tense.NONE, ""
+    node = token.head  # the span's own words ("May 10") never decide its tense
+    for _ in range(MAX_HEAD_STEPS):
+        if node.pos_ in ("VERB", "AUX") and (node.tag_ != "VBG" or _aux_words(node)):
+            if not _is_to_infinitive(node):
+                tense, cue = _tense_of(node)
+                if not infinitive:
+                    return tense, cue
+                forward = tense in (Tense.PRESENT, Tense.FUTURE) or node.lemma_ in _INTENT_VERBS
+                return (Tense.FUTURE if forward else Tense.NONE), "to"
+            infinitive = True
+        if node.head is node:
             break
-        verb = verb.head
-    return Tense.NONE, ""
+        node = node.head
+    return Tense.NONE, "to" if infinitive else ""
 
 
 def _is_to_infinitive(verb: Token) -> bool:
     return verb.tag_ == "VB" and "to" in _aux_words(verb) and verb.head is not verb
-
-
-def _infinitive_tense(verb: Token) -> tuple[Tense, str]:
-    """ "agreed to hold talks after August": later than the head verb, not its tense."""
-    head_tense, _ = (
-        governing_tense(verb.head)
-        if verb.head.pos_ in ("VERB", "AUX")
-        else (
-            Tense.NONE,
-            "",
-        )
-    )
-    if head_tense in (Tense.PRESENT, Tense.FUTURE) or verb.head.lemma_ in _INTENT_VERBS:
-        return Tense.FUTURE, "to"
-    return Tense.NONE, "to"
 
 
 def _aux_words(verb: Token) -> list[str]:
@@ -279,11 +304,11 @@ def _tense_of(verb: Token) -> tuple[Tense, str]:
     for word in aux:
         if word in _PAST_AUX:
             return Tense.PAST, word
+    for word in aux:
+        if word in _PRESENT_AUX:  # "is fired", "is shaped": present passive
+            return Tense.PRESENT, word
     if verb.tag_ in ("VBD", "VBN"):
         return Tense.PAST, verb.tag_
-    for word in aux:
-        if word in _PRESENT_AUX:
-            return Tense.PRESENT, word
     if verb.tag_ in ("VBZ", "VBP"):
         return Tense.PRESENT, verb.tag_
     return Tense.NONE, verb.tag_

@@ -68,8 +68,9 @@ def find_mentions(doc: Doc, article: Article) -> tuple[Mention, ...]:
     places = frozenset(
         fold(ent.text) for ent in doc.ents if ent.label_ in ("GPE", "LOC")
     ) | frozenset(PLACE_ALIASES)
-    candidates = [c for ent in doc.ents for c in _candidates(doc, ent, places)]
-    candidates.extend(_untagged_countries(doc, candidates))
+    text = article.text  # doc.text would rebuild the string on every access
+    candidates = [c for ent in doc.ents for c in _candidates(doc, text, ent, places)]
+    candidates.extend(_untagged_countries(doc, text, candidates))
     candidates.sort(key=lambda c: c.start)
     candidates = _fix_kinds(candidates, article)
     keys = _local_keys(candidates)
@@ -82,11 +83,11 @@ def find_mentions(doc: Doc, article: Article) -> tuple[Mention, ...]:
 # --------------------------------------------------------------------------- candidates
 
 
-def _candidates(doc: Doc, ent: Span, places: frozenset[str]) -> Iterator[_Candidate]:
+def _candidates(doc: Doc, text: str, ent: Span, places: frozenset[str]) -> Iterator[_Candidate]:
     kind = KIND_BY_LABEL.get(ent.label_)
     if kind is None:
         return
-    tokens = _trim(list(ent), kind)
+    tokens = _trim(list(ent))
     inner_title = _leading_title(tokens) if kind is EntityKind.PERSON else []
     tokens = tokens[len(inner_title) :]
     if not any(char.isalpha() for token in tokens for char in token.text):
@@ -94,28 +95,30 @@ def _candidates(doc: Doc, ent: Span, places: frozenset[str]) -> Iterator[_Candid
     if kind is EntityKind.ORGANISATION and _is_department_in_title(doc, tokens):
         return
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    parts = _hyphen_parts(doc.text, start, end)
-    if len(parts) > 1 and all(fold(doc.text[a:b]) in places for a, b in parts):
+    parts = _hyphen_parts(text, start, end)
+    if len(parts) > 1 and all(fold(text[a:b]) in places for a, b in parts):
         for part_start, part_end in parts:  # "U.S.-Russia talks": two places, no organisation
-            yield _make(doc, part_start, part_end, EntityKind.PLACE, None)
+            yield _make(text, part_start, part_end, EntityKind.PLACE, None)
         return
     title_end = inner_title[0].i if inner_title else tokens[0].i
     title = _title_text([*_title_before(doc, title_end), *inner_title])
-    yield _make(doc, start, end, kind, title if kind is EntityKind.PERSON else None)
+    yield _make(text, start, end, kind, title if kind is EntityKind.PERSON else None)
 
 
-def _make(doc: Doc, start: int, end: int, kind: EntityKind, title: str | None) -> _Candidate:
-    text = doc.text[start:end]
-    before = doc.text[:start].rstrip(" \t")
-    block_initial = not before or before.endswith("\n")
-    return _Candidate(start, end, text, kind, name_words(text, kind), title, block_initial)
+def _make(text: str, start: int, end: int, kind: EntityKind, title: str | None) -> _Candidate:
+    name = text[start:end]
+    position = start
+    while position > 0 and text[position - 1] in " \t":
+        position -= 1
+    block_initial = position == 0 or text[position - 1] == "\n"
+    return _Candidate(start, end, name, kind, name_words(name, kind), title, block_initial)
 
 
 def _text(tokens: Sequence[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
-def _trim(tokens: list[Token], kind: EntityKind) -> list[Token]:
+def _trim(tokens: list[Token]) -> list[Token]:
     """Drop a leading 'the', a trailing possessive or punctuation, a glued headline verb."""
     while tokens and tokens[0].lower_ in _LEADING_DETERMINERS:
         tokens = tokens[1:]
@@ -187,7 +190,7 @@ def _hyphen_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in parts if b > a]
 
 
-def _untagged_countries(doc: Doc, found: Sequence[_Candidate]) -> Iterator[_Candidate]:
+def _untagged_countries(doc: Doc, text: str, found: Sequence[_Candidate]) -> Iterator[_Candidate]:
     """'U.S.'/'US' tokens spaCy left untagged, unless the sentence is shouting capitals."""
     covered = {offset for c in found for offset in range(c.start, c.end)}
     for token in doc:
@@ -195,7 +198,7 @@ def _untagged_countries(doc: Doc, found: Sequence[_Candidate]) -> Iterator[_Cand
             continue
         if token.text.isalpha() and _in_capitals(doc, token):
             continue  # "TALK TO US": the pronoun
-        yield _make(doc, token.idx, token.idx + len(token.text), EntityKind.PLACE, None)
+        yield _make(text, token.idx, token.idx + len(token.text), EntityKind.PLACE, None)
 
 
 def _in_capitals(doc: Doc, token: Token) -> bool:
@@ -264,10 +267,11 @@ def _local_keys(candidates: Sequence[_Candidate]) -> list[tuple[EntityKind, str]
     keys = []
     for candidate in candidates:
         if candidate.kind is EntityKind.PERSON:
-            words = resolve_person(candidate.words, full_people, candidate.start)
-            keys.append((EntityKind.PERSON, entity_key(EntityKind.PERSON, words)))
+            full_name = resolve_person(candidate.words, full_people, candidate.start)
+            keys.append((EntityKind.PERSON, entity_key(EntityKind.PERSON, full_name)))
             continue
-        words, kind = candidate.words, candidate.kind
+        words: tuple[str, ...] = candidate.words
+        kind: EntityKind = candidate.kind
         if is_acronym(candidate.text):
             matching = [form for form in long_forms if matches_acronym(candidate.text, form)]
             if len(matching) == 1:

@@ -48,8 +48,17 @@ OFFSET_SLACK_DAYS = {"day": 1, "week": 3, "month": 15, "year": 92, "decade": 730
 REPORTING_DELAY_DAYS = 31
 # Only these auxiliaries make a future clear enough to bound publication ("could" is not).
 CLEAR_FUTURE_CUES = {"will", "'ll", "shall", "wo", "may", "might", "going"}
-# Dates that merely modify a noun ("the 2022 World Cup") only count at month grain or finer.
-MODIFIER_ROLES = {"compound", "amod", "nmod", "nummod", "poss"}
+# A dated event bounds publication only as a time adjunct of a verb: "drafted in June 2012",
+# not "the 2022 World Cup", "a challenge for 2012" or "growth of 2 percent in 1999".
+ADJUNCT_PREPOSITIONS = {"in", "on", "during", "since", "at", "from", "by", "before", "until", ""}
+ADJUNCT_ROLES = {"pobj", "npadvmod", "tmod", "advmod", "obl"}
+# Past-tense verbs whose dated object is a target, not an event: "projected growth for 1999".
+FORECAST_VERBS = {
+    "predict", "project", "forecast", "expect", "estimate", "plan", "schedule", "target",
+    "aim", "set", "budget", "anticipate", "foresee", "promise", "pledge", "vow", "slate",
+}  # fmt: skip
+# Bounds are widened by a day: a wire dated in one time zone reports a day of another.
+TIME_ZONE_SLACK = dt.timedelta(days=1)
 # Most days to scan when yearless evidence filters a range (three years).
 MAX_FILTER_DAYS = 3 * 366
 ADJACENT_CHARS = 15  # "last month, in June": how close the two expressions must be
@@ -171,21 +180,30 @@ def _note(context: str, claim: str) -> str:
     return f"{context} [{claim}]"
 
 
+def _is_event_time(expression: Expression, prepositions: set[str]) -> bool:
+    """The expression dates the event of its verb, not a noun or a forecast target."""
+    return (
+        expression.on_verb
+        and expression.role in ADJUNCT_ROLES
+        and expression.preposition in prepositions
+        and expression.verb not in FORECAST_VERBS
+    )
+
+
 def _absolute_evidence(expression: Expression, context: str) -> list[Evidence]:
     value = resolve_absolute(expression.parsed)
-    if value is None:
-        return []
-    coarse = value.granularity in (Granularity.YEAR, Granularity.DECADE)
-    if expression.role in MODIFIER_ROLES and coarse:
+    if value is None or not _is_event_time(expression, ADJUNCT_PREPOSITIONS):
         return []
     qualifier = expression.qualifier
     if expression.tense is Tense.PAST and qualifier not in (Qualifier.BEFORE, Qualifier.UNTIL):
-        claim = f"past event dated {value.label()}: on or after {value.earliest}"
-        return [Evidence(_note(context, claim), 3, earliest=value.earliest)]
+        earliest = value.earliest - TIME_ZONE_SLACK
+        claim = f"past event dated {value.label()}: on or after {earliest}"
+        return [Evidence(_note(context, claim), 3, earliest=earliest)]
     clear_future = expression.tense is Tense.FUTURE and expression.tense_cue in CLEAR_FUTURE_CUES
     if clear_future and qualifier not in (Qualifier.AFTER, Qualifier.SINCE):
-        claim = f"future event dated {value.label()}: on or before {value.latest}"
-        return [Evidence(_note(context, claim), 3, latest=value.latest)]
+        latest = value.latest + TIME_ZONE_SLACK
+        claim = f"future event dated {value.label()}: on or before {latest}"
+        return [Evidence(_note(context, claim), 3, latest=latest)]
     return []
 
 
@@ -206,6 +224,8 @@ def _yearless_evidence(expression: Expression, context: str) -> list[Evidence]:
     parsed = expression.parsed
     if parsed.month is None or parsed.unit is not None:
         return []
+    if not _is_event_time(expression, ADJUNCT_PREPOSITIONS):
+        return []
     if expression.tense is Tense.PAST and expression.qualifier not in (
         Qualifier.BEFORE,
         Qualifier.UNTIL,
@@ -222,16 +242,20 @@ def _yearless_evidence(expression: Expression, context: str) -> list[Evidence]:
 
 def _recent_past_test(parsed: Parsed) -> DayTest:
     def test(day: dt.date) -> bool:
-        value = resolve(parsed, day, Tense.PAST)
-        return value is not None and 0 <= (day - value.earliest).days <= YEARLESS_PAST_MAX_DAYS
+        later = day + TIME_ZONE_SLACK
+        value = resolve(parsed, later, Tense.PAST)
+        return value is not None and 0 <= (later - value.earliest).days <= YEARLESS_PAST_MAX_DAYS
 
     return test
 
 
 def _near_future_test(parsed: Parsed) -> DayTest:
     def test(day: dt.date) -> bool:
-        value = resolve(parsed, day, Tense.FUTURE)
-        return value is not None and 0 <= (value.latest - day).days <= YEARLESS_FUTURE_MAX_DAYS
+        earlier = day - TIME_ZONE_SLACK
+        value = resolve(parsed, earlier, Tense.FUTURE)
+        return (
+            value is not None and 0 <= (value.latest - earlier).days <= YEARLESS_FUTURE_MAX_DAYS
+        )
 
     return test
 

@@ -15,31 +15,32 @@ Indirect speech is a reporting verb with a complement clause outside quote marks
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from storyline.analyze.attribution import (
-    DASHES,
-    INDIRECT_VERBS,
     ArticleContext,
     Cue,
     Speaker,
-    according_to_source,
-    person_before,
     build_context,
     is_quoted,
     is_speech_verb,
     resolve,
-    subject_span,
-    verb_subject,
+)
+from storyline.analyze.quote_cues import (
+    SENTENCE_END,
+    after_window,
+    before_window,
+    choose_cue,
+    sentence_at,
+    subject_of,
 )
 from storyline.analyze.quote_marks import QuotedSpan, find_quoted_spans
-from storyline.models import Article, EntityKind, Mention, Quote, Sentence, SpeakerKind
+from storyline.analyze.speaker_clues import INDIRECT_VERBS
+from storyline.models import Article, Mention, Quote, Sentence, SpeakerKind
 
-SENTENCE_END = ".!?…"
 COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
 # Labels under which a reporting verb is itself reported or embedded ("what one member
 # said was ..."), so its complement is not a separate act of speech.
@@ -55,7 +56,7 @@ class QuoteOptions:
     standalone_min_words: int = 4  # a cue-less, unlinked quote this long is kept as UNKNOWN
     bare_name_max_tokens: int = 6  # longest "Speaker:" prefix taken as a bare-name cue
     indirect_min_tokens: int = 3  # shortest reported clause
-    indirect_max_quoted: float = 0.6  # a clause this much inside marks is the direct quote
+    indirect_min_own_words: int = 2  # fewer words outside marks: the clause is the quote
 
 
 DEFAULT_OPTIONS = QuoteOptions()
@@ -113,13 +114,6 @@ def _sentence_bounds(doc: Doc, sentences: Sequence[Sentence]) -> tuple[tuple[int
     return tuple((s.start_char, s.end_char) for s in doc.sents)
 
 
-def _sentence_at(bounds: tuple[tuple[int, int], ...], offset: int) -> tuple[int, int] | None:
-    index = bisect.bisect_right(bounds, (offset, 1 << 62)) - 1
-    if index >= 0 and bounds[index][0] <= offset < bounds[index][1]:
-        return bounds[index]
-    return None
-
-
 def _direct_quote(
     context: ArticleContext,
     text: str,
@@ -132,11 +126,11 @@ def _direct_quote(
     if span.end <= span.start:
         return None
     block = context.block_at(span.open_mark)
-    before = _before_window(span, neighbours[0], bounds, block)
-    after = _after_window(text, span, neighbours[1], bounds, block)
-    sentence = _sentence_at(bounds, span.open_mark)
+    before = before_window(span, neighbours[0], bounds, block)
+    after = after_window(text, span, neighbours[1], bounds, block)
+    sentence = sentence_at(bounds, span.open_mark)
     sentence_start = max(sentence[0] if sentence else before[0], block[0])
-    cue = _choose_cue(context, span, (before, after), sentence_start, options)
+    cue = choose_cue(context, span, (before, after), sentence_start, options.bare_name_max_tokens)
     interrupted = neighbours[0] is not None and before[0] == neighbours[0].after_close
     partial = _is_partial(text, span, before, interrupted)
     if cue is not None:
@@ -151,168 +145,6 @@ def _direct_quote(
     if len(words) >= options.standalone_min_words and speech_like and not partial:
         return _make_quote(text, span, Speaker(SpeakerKind.UNKNOWN, None, None), None, False)
     return None
-
-
-def _before_window(
-    span: QuotedSpan,
-    prior: QuotedSpan | None,
-    bounds: tuple[tuple[int, int], ...],
-    block: tuple[int, int],
-) -> tuple[int, int]:
-    sentence = _sentence_at(bounds, span.open_mark)
-    start = max(sentence[0] if sentence else span.open_mark, block[0])
-    if prior is not None and prior.block == span.block:
-        start = max(start, prior.after_close)
-    return start, max(start, span.open_mark)
-
-
-def _after_window(
-    text: str,
-    span: QuotedSpan,
-    following: Sequence[QuotedSpan],
-    bounds: tuple[tuple[int, int], ...],
-    block: tuple[int, int],
-) -> tuple[int, int]:
-    start = span.after_close
-    rest = text[start:].lstrip(" \t")
-    closes_sentence = text[span.start : span.end].rstrip()[-1:] in SENTENCE_END
-    if span.close_mark is None or not rest or rest[0] == "\n":
-        return start, start
-    if closes_sentence and not rest[0].islower() and rest[0] not in DASHES:
-        return start, start
-    sentence = _sentence_at(bounds, start + len(text[start:]) - len(rest))
-    end = min(sentence[1] if sentence else start, block[1])
-    if following and following[0].block == span.block:
-        end = min(end, following[0].open_mark)
-    return start, max(start, end)
-
-
-def _tokens(doc: Doc, window: tuple[int, int]) -> Span | None:
-    if window[1] <= window[0]:
-        return None
-    return doc.char_span(window[0], window[1], alignment_mode="contract")
-
-
-def _choose_cue(
-    context: ArticleContext,
-    span: QuotedSpan,
-    windows: tuple[tuple[int, int], tuple[int, int]],
-    sentence_start: int,
-    options: QuoteOptions,
-) -> Cue | None:
-    before, after = windows
-    doc = context.doc
-    after_tokens, before_tokens = _tokens(doc, after), _tokens(doc, before)
-    after_cue = _dash_cue(after_tokens) or _cue_after(context, after_tokens)
-    before_cue = _cue_before(context, span, before_tokens, options)
-    if after_cue is None and before_cue is None and sentence_start < before[0]:
-        # 'called the plan "ambitious" but "realistic"': a verb before an earlier quote
-        # of the same sentence may still govern this one.
-        wider = _tokens(doc, (sentence_start, before[1]))
-        before_cue = _cue_before(context, span, wider, options, must_govern=True)
-    if after_cue is not None and before_cue is not None and after_cue.verb is not None:
-        verb = doc.char_span(after_cue.start, after_cue.end, alignment_mode="expand")
-        own_subject = verb is not None and after_cue.subject is not None and (
-            after_cue.subject.start >= verb.start
-        )
-        return after_cue if own_subject else before_cue
-    return after_cue or before_cue
-
-
-def _dash_cue(tokens: Span | None) -> Cue | None:
-    """'"..." — Kerry' or '"..." - a senior official'."""
-    if tokens is None or len(tokens) < 2 or tokens[0].text not in DASHES:
-        return None
-    words = [t for t in tokens[1:] if not t.is_punct]
-    if not words or len(words) > 8:
-        return None
-    name = tokens.doc[words[0].i : words[-1].i + 1]
-    return Cue(None, name, tokens[0].idx, name.end_char)
-
-
-def _cue_after(context: ArticleContext, tokens: Span | None) -> Cue | None:
-    if tokens is None:
-        return None
-    for token in tokens:
-        if not is_speech_verb(token):
-            continue
-        subject = _subject_of(context, token)
-        if subject is None:
-            continue
-        left = min(token.i, subject.start) if subject.start >= tokens.start else token.i
-        lead = tokens.doc[tokens.start : left]
-        preceded_by_break = left > tokens.start and tokens.doc[left - 1].text in {",", "("} | DASHES
-        if all(t.is_punct for t in lead) or preceded_by_break:
-            start = min(token.idx, subject.start_char)
-            end = max(token.idx + len(token), subject.end_char)
-            return Cue(token.lemma_.lower(), subject, start, end)
-    return None
-
-
-def _cue_before(
-    context: ArticleContext,
-    span: QuotedSpan,
-    tokens: Span | None,
-    options: QuoteOptions,
-    must_govern: bool = False,
-) -> Cue | None:
-    if tokens is None:
-        return None
-    doc = context.doc
-    quote_tokens = _tokens(doc, (span.start, span.end))
-    ends_with_colon = tokens.text.rstrip().endswith(":")
-    for token in reversed(tokens):
-        if not is_speech_verb(token):
-            continue
-        governs = quote_tokens is not None and any(
-            token in t.ancestors for t in quote_tokens[:40]
-        )
-        subject = _subject_of(context, token)
-        loose = not must_govern and (ends_with_colon or token.dep_ == "ROOT")
-        if subject is not None and (governs or loose):
-            start = min(token.idx, subject.start_char)
-            end = max(token.idx + len(token), subject.end_char)
-            return Cue(token.lemma_.lower(), subject, start, end)
-    if ends_with_colon and not must_govern and len(tokens) <= options.bare_name_max_tokens + 1:
-        return _bare_name_cue(context, tokens)
-    return None
-
-
-def _bare_name_cue(context: ArticleContext, tokens: Span) -> Cue | None:
-    """'Kerry: "..."' or 'Obama on Syria: "..."': a name leading a short prefix."""
-    for mention in context.mentions:
-        if tokens.start_char <= mention.start < tokens.end_char and mention.kind in {
-            EntityKind.PERSON,
-            EntityKind.ORGANISATION,
-        }:
-            name = context.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if name is not None:
-                return Cue(None, name, name.start_char, name.end_char)
-    return None
-
-
-def _subject_of(context: ArticleContext, verb: Token) -> Span | None:
-    """The subject span of a reporting verb, never words inside the quote itself."""
-    if verb.lower_ == "according":
-        source = according_to_source(verb)
-        return subject_span(source) if source is not None else None
-    subject = verb_subject(verb)
-    if subject is None or is_quoted(context, subject.idx):
-        return None
-    if context.block_at(subject.idx) != context.block_at(verb.idx):
-        return None
-    words = subject_span(subject)
-    adjacent = person_before(context, verb)
-    if adjacent is not None and not _holds_person(context, words):
-        return adjacent  # "Bandar Seri Begawan, Brunei Secretary of State John Kerry said"
-    return words
-
-
-def _holds_person(context: ArticleContext, words: Span) -> bool:
-    return any(
-        m.kind is EntityKind.PERSON and words.start_char <= m.start < words.end_char
-        for m in context.mentions
-    )
 
 
 def _cue_speaker(context: ArticleContext, cue: Cue) -> Speaker:
@@ -370,9 +202,10 @@ def _inherit(
 def _other_person_between(
     context: ArticleContext, gap: tuple[int, int], speaker: str | None
 ) -> bool:
+    """Another person acting as a clause subject between two quotes breaks the chain."""
     return any(
-        gap[0] <= m.start < gap[1] and m.kind is EntityKind.PERSON and m.entity != speaker
-        for m in context.mentions
+        gap[0] <= c.offset < gap[1] and c.is_subject and c.speaker.key != speaker
+        for c in context.persons
     )
 
 
@@ -416,24 +249,23 @@ def _reported_clause(
     context: ArticleContext, verb: Token, direct: Sequence[Quote], options: QuoteOptions
 ) -> Quote | None:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    subject = _subject_of(context, verb)
+    subject = subject_of(context, verb)
     if not clauses or subject is None:
         return None
     words = _clause_words(clauses, context.block_at(verb.idx))
     if words is None or len(words) < options.indirect_min_tokens:
         return None
-    start, end = words.start_char, words.end_char
-    inside = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct if q.direct)
-    if inside >= options.indirect_max_quoted * (end - start):
-        return None
+    outside = [t for t in words if t.is_alpha and not any(q.start <= t.idx < q.end for q in direct)]
+    if len(outside) < options.indirect_min_own_words:
+        return None  # the clause is the direct quote itself ('"...," he said')
     speaker = resolve(context, subject)
     if speaker.kind is SpeakerKind.UNKNOWN:
         return None
     cue_start = min(verb.idx, subject.start_char)
     cue_end = max(verb.idx + len(verb), subject.end_char)
     return Quote(
-        start=start,
-        end=end,
+        start=words.start_char,
+        end=words.end_char,
         text=words.text,
         speaker_kind=speaker.kind,
         speaker=speaker.key,

@@ -11,13 +11,15 @@
 Rules are generic (line shape, a small lexicon of page furniture, repetition, position), never
 tuned to one outlet's strings; real content is never removed on weak evidence.  Modules:
 ``normalize`` (Unicode/whitespace), ``lines`` (line classifiers), ``headings`` (section
-headings vs related headlines), ``dateline``, ``repeats``, ``boilerplate``, ``cleaner``.
+headings vs related headlines), ``dateline``, ``repeats``, ``boilerplate``, ``cleaner`` (the
+passes, in order) and ``explain``.
 """
 
 from __future__ import annotations
 
 from storyline.clean.boilerplate import OutletBoilerplate, learn_boilerplate
-from storyline.clean.cleaner import clean, explain
+from storyline.clean.cleaner import clean
+from storyline.clean.explain import explain
 from storyline.clean.normalize import article_id, normalize_text
 from storyline.clean.options import CleanOptions
 

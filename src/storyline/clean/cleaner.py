@@ -28,7 +28,6 @@ from storyline.clean.normalize import (
     line_key,
     normalised_article_id,
     normalize_text,
-    split_lines,
 )
 from storyline.clean.options import CleanOptions
 from storyline.clean.repeats import repeated_paragraphs
@@ -56,6 +55,9 @@ class _Line:
     text: str
     alone: bool  # the line is its whole paragraph
     wrapped: bool  # part of a hard-wrapped paragraph
+    gap_before: bool  # a blank line precedes it inside its paragraph (odd line-end characters)
+    words: int  # whitespace-separated tokens, counted once
+    prose_end: bool  # ends with . ! ? or a closing quote
 
 
 @dataclass
@@ -75,15 +77,30 @@ class _Work:
         self.removed.setdefault(index, (rule, reason))
 
     def protected(self, index: int) -> bool:
-        return rules.reads_as_prose(self.lines[index].text, self.options.prose_min_words)
+        line = self.lines[index]
+        return line.prose_end and line.words >= self.options.prose_min_words
 
 
 def _split(paragraphs: list[str]) -> list[_Line]:
     result: list[_Line] = []
     for number, paragraph in enumerate(paragraphs):
-        parts = split_lines(paragraph)
+        raw = paragraph.split("\n")
+        parts = [part for part in raw if part]
+        gaps = [bool(index) and not raw[index - 1] for index, part in enumerate(raw) if part]
         wrapped = any(part[:1].islower() for part in parts[1:])
-        result.extend(_Line(number, part, len(parts) == 1, wrapped) for part in parts)
+        alone = len(parts) == 1
+        result.extend(
+            _Line(
+                number,
+                part,
+                alone,
+                wrapped,
+                gap,
+                rules.word_count(part),
+                rules.ends_like_prose(part),
+            )
+            for part, gap in zip(parts, gaps, strict=True)
+        )
     return result
 
 
@@ -107,7 +124,8 @@ def _fix_title(title: str, work: _Work) -> tuple[str, list[Removal]]:
 
 def _headline_like(text: str, options: CleanOptions) -> bool:
     """A line that can stand as a title: a short non-sentence line that is no page furniture."""
-    if rules.word_count(text) > _TITLE_MAX_WORDS or rules.ends_sentence(text):
+    count = rules.word_count(text)
+    if not 2 <= count <= _TITLE_MAX_WORDS or rules.ends_sentence(text) or rules.continues(text):
         return False
     furniture = rules.is_ui_like(text, options.edge_run_max_words) or rules.is_contact_line(
         text, options.promo_max_words
@@ -117,9 +135,10 @@ def _headline_like(text: str, options: CleanOptions) -> bool:
 
 def _apply_line_rules(work: _Work) -> None:
     options = work.options
+    longest = options.promo_max_words * 2  # no line rule looks at longer lines
     for index in work.live():
         line = work.lines[index]
-        if line.wrapped:
+        if line.wrapped or line.words > longest:
             continue
         if rules.is_strong_cta(line.text, options.promo_max_words):
             work.remove(index, "promo-line", "imperative call to action naming a product")
@@ -197,12 +216,11 @@ def _apply_tagline(work: _Work) -> None:
     text = work.lines[index].text
     if rules.word_count(text) > work.options.tagline_max_words or work.lines[index].wrapped:
         return
+    product = [word for word in rules.folded_words(text) if word in rules.STRONG_PROMO_WORDS]
+    if not product:
+        return
     body = {word for other in live[:-1] for word in rules.folded_words(work.lines[other].text)}
-    foreign = [
-        word
-        for word in rules.folded_words(text)
-        if word in rules.STRONG_PROMO_WORDS and word not in body
-    ]
+    foreign = [word for word in product if word not in body]
     if foreign:
         reason = f"short last line naming {foreign[0]!r}, a product word the body never uses"
         work.remove(index, "promo-tagline", reason)
@@ -233,16 +251,17 @@ def _apply_dateline(work: _Work) -> None:
 def _is_prose(work: _Work, index: int | None) -> bool:
     if index is None:
         return False
-    text = work.lines[index].text
-    return rules.ends_like_prose(text) and rules.word_count(text) >= _NEIGHBOUR_PROSE_WORDS
+    line = work.lines[index]
+    return line.prose_end and line.words >= _NEIGHBOUR_PROSE_WORDS
 
 
 def _apply_headings(work: _Work, marked: frozenset[int]) -> None:
     """Headings stay (as heading blocks); related headlines between prose lines go."""
     options, live = work.options, work.live()
+    longest = max(options.heading_max_words, options.related_max_words)
     for position, index in enumerate(live):
         line = work.lines[index]
-        if not line.alone:
+        if not line.alone or (line.paragraph not in marked and line.words > longest):
             continue
         before = live[position - 1] if position > 0 else None
         after = live[position + 1] if position + 1 < len(live) else None
@@ -275,7 +294,7 @@ def _kept_runs(work: _Work) -> list[list[int]]:
         if index in work.removed:
             previous = None
             continue
-        if previous is None or previous.paragraph != line.paragraph:
+        if previous is None or previous.paragraph != line.paragraph or line.gap_before:
             runs.append([])
         runs[-1].append(index)
         previous = line
@@ -359,24 +378,3 @@ def clean(
         removals=(*title_removals, *_removals(work)),
         partial=draft.partial,
     )
-
-
-def explain(article: Article) -> str:
-    """A human-readable account of what cleaning removed, for ``storyline clean --explain``."""
-    lines = [f"{article.title or '(untitled)'} [{article.id}]"]
-    if article.place:
-        lines.append(f"place: {article.place}")
-    headings = [article.block_text(block) for block in article.blocks if block.kind == "heading"]
-    if headings:
-        lines.append("headings kept: " + "; ".join(headings))
-    if not article.removals:
-        lines.append("nothing removed")
-    else:
-        lines.append(f"removed {len(article.removals)} item(s):")
-    for removal in article.removals:
-        where = (
-            "title" if removal.paragraph == TITLE_PARAGRAPH else f"paragraph {removal.paragraph}"
-        )
-        lines.append(f"  - {removal.rule} ({where}): {removal.text!r}")
-        lines.append(f"      why: {removal.reason}")
-    return "\n".join(lines)

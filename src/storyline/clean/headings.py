@@ -8,7 +8,8 @@ Both are short lines without closing punctuation between paragraphs; they differ
 * a **related headline** is a sentence-case clause with headline syntax: 5-16 words, a
   finite-looking verb ("vows", "orders", "takes", "to hold", "is"), a capitalised name after
   the first word ("Putin", "Syria"), no closing punctuation, no list marker, no attribution
-  ("..., said X"), and sits between two prose lines.  Removed.
+  ("..., said X"), none of the marks of a sentence that lost its full stop (see
+  ``reads_like_a_sentence``), and sits between two prose lines.  Removed.
 
 Measured on the samples and the Multi-News noise read-through: every inline related link seen
 had a present-tense -s verb or "to + verb"; the verb test can misfire on plural nouns
@@ -32,7 +33,7 @@ _MINOR_WORDS = word_set(
 )
 # Auxiliaries and reporting verbs that make a headline a clause.
 _FINITE_WORDS = word_set(
-    """is are was were be been has have had will would can could may might must shall should
+    """is are be been has have will would can could may might must shall should
     says said say tells told warns warned vows urges"""
 )
 # Words after a plural noun that show it is a noun phrase or list, not a verb and its object.
@@ -41,6 +42,15 @@ _LIST_WORDS = word_set("and or nor & etc")
 _LIST_MARKER_RE = re.compile(r"^(?:\d{1,3}[.)]|[•*▪·–-])\s")
 # An attribution inside the line ("..., said the minister") marks a sentence missing its stop.
 _ATTRIBUTION_RE = re.compile(r"[,”\"]\s+(?:said|says|told|added|asked)\b")
+# First words of sentences that headlinese leaves out (articles, pronouns, prepositions).
+_SENTENCE_OPENERS = word_set(
+    """the a an it he she they we i you there this these those his her their our its my
+    in on at after before during while when as since although though but and so yet however
+    prior inside outside if because"""
+)
+_PAST_OR_THAT = word_set("was were had that")
+_INNER_STOP_RE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+_TRAILING_CREDIT_RE = re.compile(r"\([^()]{1,60}\)$")  # "(Getty Images)": a photo caption
 # Words ending in -s that are not third-person verbs.
 _NOT_VERB_ENDINGS = ("ss", "us", "is", "ous", "ics", "'s", "’s")
 
@@ -116,6 +126,22 @@ def is_section_heading(line: str, short_words: int, max_words: int) -> bool:
     return is_title_case(line)
 
 
+def reads_like_a_sentence(line: str) -> bool:
+    """Marks of prose that lost its full stop, which headlinese avoids.
+
+    Headlines drop articles and pronouns at the start, use the present tense, skip "that"
+    and rarely hold two commas or a full stop inside ("He knows everything ... FBI. ''",
+    "The handset hasn't been announced by Samsung yet", "Inside, piles of ... recently").
+    """
+    tokens = [token.strip("\"“”‘’'`(") for token in line.split()]
+    folded = [token.casefold().rstrip(",:;") for token in tokens]
+    if not folded or folded[0] in _SENTENCE_OPENERS or tokens[0].endswith(","):
+        return True
+    if _PAST_OR_THAT & set(folded) or line.count(",") >= 2:
+        return True
+    return bool(_INNER_STOP_RE.search(line) or _TRAILING_CREDIT_RE.search(line))
+
+
 def is_related_headline(line: str, min_words: int, max_words: int) -> bool:
     """Headline syntax: a sentence-case clause of min..max words without closing punctuation."""
     count = len(line.split())
@@ -123,6 +149,6 @@ def is_related_headline(line: str, min_words: int, max_words: int) -> bool:
         return False
     if is_quoted(line) or is_all_caps(line) or is_title_case(line):
         return False
-    if _LIST_MARKER_RE.match(line) or _ATTRIBUTION_RE.search(line):
+    if _LIST_MARKER_RE.match(line) or _ATTRIBUTION_RE.search(line) or reads_like_a_sentence(line):
         return False
     return _starts_capitalised(line) and names_something(line) and has_headline_verb(line)

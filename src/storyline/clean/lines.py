@@ -28,6 +28,11 @@ WEAK_PROMO_WORDS = word_set(
     print email follow click tap sign register enable install get more related recommended
     trending"""
 )
+# Small words that UI strings are glued with ("Share this", "Sign up for our newsletter").
+_UI_SMALL_WORDS = word_set(
+    """a an and or of to for on in at by with from up our your my this it is us me now here
+    new all not via no"""
+)
 # "Read more:", "Related:", "WATCH -", "See also |": a label that introduces a link.
 _LINK_LABEL_RE = re.compile(
     r"^(?:read more|read also|also read|more|related|related stories|related articles|"
@@ -53,13 +58,22 @@ _TIME_PREPOSITION_RE = re.compile(
     r"(?:\d{1,2}:)?\d{1,2}:\d{2}$",
     re.IGNORECASE,
 )
+# A year, a month name next to a number, or a numeric date: the line dates something.
+_DATE_RE = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d)\b|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
+    r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
 # A media lead-in such as "Listen to the audio below, via ...:" or "Watch the video:".
 _MEDIA_LEAD_IN_RE = re.compile(r"\b(?:watch|listen|below|above)\b.*:$", re.IGNORECASE)
 _CONTACT_TOKEN_RE = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|https?://\S+|www\.\S+|(?<!\w)@\w{2,}|\+?\d[\d\s().-]{7,}\d"
 )
-_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*$")
-_CLOSING_QUOTE_END_RE = re.compile(r"[\"”’»]$")
+# Closing quotes may follow the stop, also spaced in the typewriter style of old wire copy
+# ("... to achieve. ''").
+_SENTENCE_END_RE = re.compile(r"[.!?…](?:\s?[\"'”’»)\]]+)*$")
+_CLOSING_QUOTE_END_RE = re.compile(r"[\"”’»']$")
 _TRAILING_CREDIT_RE = re.compile(r"\s*\([^()]{1,80}\)$")
 _CONTINUES_RE = re.compile(r"[,;:–—-]$")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -111,13 +125,23 @@ def has_letters(line: str) -> bool:
 
 def promo_counts(line: str) -> tuple[int, int]:
     """(strong, weak) promo-lexicon words in the line."""
-    strong = weak = 0
-    for folded in folded_words(line):
+    strong, weak, _ = _lexicon_counts(line)
+    return strong, weak
+
+
+def _lexicon_counts(line: str) -> tuple[int, int, int]:
+    """(strong, weak, plain): promo words, and lowercase words that are neither promo nor
+    small UI words ("removes", "store").  Plain words are what ordinary sentences are made of.
+    """
+    strong = weak = plain = 0
+    for word, folded in zip(words(line), folded_words(line), strict=True):
         if folded in STRONG_PROMO_WORDS:
             strong += 1
         elif folded in WEAK_PROMO_WORDS:
             weak += 1
-    return strong, weak
+        elif word[:1].islower() and folded not in _UI_SMALL_WORDS:
+            plain += 1
+    return strong, weak, plain
 
 
 def promo_reason(line: str, max_words: int, min_share: float) -> str | None:
@@ -129,15 +153,15 @@ def promo_reason(line: str, max_words: int, min_share: float) -> str | None:
         return "ends with a link call to action"
     if count > max_words:
         return None
-    strong, weak = promo_counts(line)
+    strong, weak, plain = _lexicon_counts(line)
     if _CTA_START_RE.match(line) and strong + weak >= 2:
         return "imperative call to action"
     if ends_sentence(line):
         return None
     share = (strong + weak) / max(count, 1)
-    if strong + weak >= 2 and share >= min_share:
+    if strong + weak >= 2 and share >= min_share and plain <= 1:
         return f"{strong + weak} of {count} words are app/subscribe/player vocabulary"
-    if strong and share >= min_share / 2 and count <= max_words // 2:
+    if strong and plain == 0 and count <= max_words // 2:
         return "short line naming an app, browser or social network"
     if _MEDIA_LEAD_IN_RE.search(line) and count <= max_words:
         return "lead-in to an embedded player"
@@ -156,9 +180,16 @@ def is_strong_cta(line: str, max_words: int) -> bool:
     return strong >= 1 and strong + weak >= 2
 
 
+def is_timestamp(line: str) -> bool:
+    """A line naming a date ("Published: 5 Aug 2013 10:37"): kept as evidence for dating."""
+    return bool(_DATE_RE.search(line))
+
+
 def is_media_item(line: str, max_words: int) -> bool:
     """A related video/audio item: a short non-sentence line ending in a duration stamp."""
     if not _DURATION_END_RE.search(line) or _TIME_PREPOSITION_RE.search(line):
+        return False
+    if is_timestamp(line):
         return False
     head = _DURATION_END_RE.sub("", line).rstrip()
     if head.endswith(("...", "…")):
@@ -177,5 +208,7 @@ def is_ui_like(line: str, max_words: int) -> bool:
         return False
     if not has_letters(line):
         return True
+    if is_timestamp(line):
+        return False
     strong, weak = promo_counts(line)
     return strong + weak >= 1 or bool(_CONTACT_TOKEN_RE.search(line))

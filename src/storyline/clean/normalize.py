@@ -15,7 +15,8 @@ from collections.abc import Sequence
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # Every horizontal space (NBSP, thin/em spaces, tabs, ...) becomes one plain space; the
 # pattern skips lone plain spaces, which are most of the text, so normalising stays cheap.
-_SPACE_RE = re.compile(r"[^\S\n]*[^\S\n ][^\S\n]*| {2,}")
+_SPACE_RE = re.compile(r" *[^\S\n ][^\S\n]*| {2,}")
+_ASCII_ODD_SPACES = "\t\x1c\x1d\x1e\x1f"  # ASCII characters the space pattern rewrites
 _LINE_END_RE = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 _BLANK_LINES_RE = re.compile(r"\n\s*\n")
 _KEY_PUNCT_RE = re.compile(r"[^\w\s]")
@@ -23,10 +24,14 @@ _KEY_PUNCT_RE = re.compile(r"[^\w\s]")
 
 def normalize_text(text: str) -> str:
     """NFC, unified line ends, invisible characters removed, space runs collapsed per line."""
-    text = unicodedata.normalize("NFC", text)
-    text = _LINE_END_RE.sub("\n", text)
-    text = _INVISIBLE_RE.sub("", text)
-    text = _SPACE_RE.sub(" ", text)
+    if not text.isascii():  # the checks below are needless for plain ASCII (most lines)
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        text = _INVISIBLE_RE.sub("", _LINE_END_RE.sub("\n", text))
+    elif "\r" in text or "\x0b" in text or "\x0c" in text:
+        text = _LINE_END_RE.sub("\n", text)
+    if not text.isascii() or "  " in text or any(char in text for char in _ASCII_ODD_SPACES):
+        text = _SPACE_RE.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n")).strip()
 
 

@@ -29,6 +29,7 @@ _FEED = re.compile(rb"<(rss|rdf:RDF|feed)[\s>]", re.I)
 _HTML = re.compile(
     rb"<(!doctype\s+html|html|head|body|meta|title|article|div|p|h[1-6])[\s>/]", re.I
 )
+_JSON_STARTS = frozenset(bytes([byte]) for byte in b'{["-0123456789tfn]')
 _CONTROL = bytes(set(range(32)) - {9, 10, 12, 13, 27})
 
 
@@ -97,6 +98,9 @@ def _skip_prolog(start: bytes) -> bytes:
 
 
 def _json_kind(view: bytes, name: str) -> Format:
+    second = view[1:64].lstrip()[:1]
+    if second and second not in (b'"', b"}") and (view[:1] == b"{" or second not in _JSON_STARTS):
+        return Format.TEXT  # "[Updated] Storm ..." or "{Draft} ..." is prose, not JSON
     if view[:1] == b"[":
         return Format.JSONL if name.endswith((".jsonl", ".ndjson")) else Format.JSON
     if name.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):

@@ -11,9 +11,7 @@ from storyline.ingest.problems import problem
 from storyline.models import Origin, Problem, RawDocument, SourceMetadata
 
 
-def read_feed(
-    data: bytes, location: str, *, media_type: str = "application/rss+xml"
-) -> Iterator[RawDocument | Problem]:
+def read_feed(data: bytes, location: str) -> Iterator[RawDocument | Problem]:
     import feedparser  # imported lazily: slow to import
 
     parsed = feedparser.parse(data)
@@ -22,6 +20,8 @@ def read_feed(
         yield _no_entries(Origin(location), parsed)
         return
     channel = parsed.get("feed", {})
+    atom = str(parsed.get("version", "")).startswith("atom")
+    media_type = "application/atom+xml" if atom else "application/rss+xml"
     outlet = _clean(channel.get("title"))
     context = _Channel(outlet, _clean(channel.get("language")), _clean(parsed.get("encoding")))
     for number, entry in enumerate(entries, 1):

@@ -25,6 +25,9 @@ def read_json(
     decoded = decode(data)
     try:
         value = json.loads(decoded.text)
+    except RecursionError:
+        yield _too_deep(origin)
+        return
     except json.JSONDecodeError as error:
         yield problem(
             origin,
@@ -63,6 +66,9 @@ def _line_documents(
     decoded = decode(raw)
     try:
         value = json.loads(decoded.text)
+    except RecursionError:
+        yield _too_deep(origin)
+        return
     except json.JSONDecodeError as error:
         yield problem(
             origin,
@@ -72,6 +78,12 @@ def _line_documents(
         )
         return
     yield from _documents(value, raw, origin, fields, decoded.encoding)
+
+
+def _too_deep(origin: Origin) -> Problem:
+    return problem(
+        origin, "invalid-json", "the JSON is nested too deeply to read", "flatten the record"
+    )
 
 
 def _skip_rest_of_line(stream: BinaryIO) -> None:

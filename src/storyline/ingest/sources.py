@@ -5,13 +5,13 @@ from __future__ import annotations
 import io
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from storyline.errors import FetchError
 from storyline.ingest.decode import charset_of, decode
 from storyline.ingest.detect import SNIFF_BYTES, Format, binary_kind, sniff
 from storyline.ingest.feed import read_feed
@@ -66,14 +66,21 @@ def read(
     Bad items are yielded as Problems and the batch goes on; nothing is held beyond the
     item being read, so memory stays flat however many articles stream through.
     """
-    fetchers: list[Fetcher] = [fetcher] if fetcher is not None else []
+    fetcher = fetcher or HttpxFetcher(options)  # cheap: httpx is imported on first fetch
     for source in sources:
         if source == STDIN:
-            yield from _guarded(_Input("<stdin>", ""), sys.stdin.buffer, options)
+            yield from _guarded(_Input("<stdin>", ""), _stdin(), options)
         elif _URL.match(source):
-            yield from _read_url(source, options, fetchers)
+            yield from _read_url(source, options, fetcher)
         else:
             yield from _read_path(Path(source), options)
+
+
+def _stdin() -> BinaryIO:
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is not None:
+        return buffer  # type: ignore[no-any-return]
+    return io.BytesIO(sys.stdin.read().encode("utf-8"))  # a text-only stdin (tests, IDEs)
 
 
 def _read_path(path: Path, options: IngestOptions) -> Iterator[RawDocument | Problem]:
@@ -92,17 +99,32 @@ def _read_path(path: Path, options: IngestOptions) -> Iterator[RawDocument | Pro
 
 
 def _walk(directory: Path) -> Iterator[Path]:
-    """Files below ``directory`` in sorted order, skipping hidden files and directories."""
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(name for name in dirs if not name.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root) / name
+    """Files below ``directory`` in sorted path order, skipping hidden files and
+    directories; symlinked directories are not followed (they can loop)."""
+    try:
+        entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path))
+        elif not entry.is_dir():
+            yield Path(entry.path)
 
 
 def _read_file(path: Path, options: IngestOptions) -> Iterator[RawDocument | Problem]:
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            yield problem(
+                Origin(str(path)),
+                "not-a-file",
+                "the path is a device, socket or pipe, not a regular file",
+                "pass regular files or directories",
+            )
+            return
         stream = path.open("rb")
     except OSError as error:
         yield problem(
@@ -113,11 +135,11 @@ def _read_file(path: Path, options: IngestOptions) -> Iterator[RawDocument | Pro
         )
         return
     with stream:
-        yield from _guarded(_Input(str(path), path.name, size=size), stream, options)
+        yield from _guarded(_Input(str(path), path.name, size=status.st_size), stream, options)
 
 
 def _read_url(
-    url: str, options: IngestOptions, fetchers: list[Fetcher]
+    url: str, options: IngestOptions, fetcher: Fetcher
 ) -> Iterator[RawDocument | Problem]:
     origin = Origin(url)
     try:
@@ -125,13 +147,11 @@ def _read_url(
         literal = literal_address(host_of(url))
         if literal and not options.allow_private_urls:
             refuse_private(url, [literal])  # checked here too, whatever the fetcher does
-        if not fetchers:
-            fetchers.append(HttpxFetcher(options))
-        page = fetchers[0].fetch(url)
+        page = fetcher.fetch(url)
     except FetchRefused as error:
-        yield problem(origin, error.code, str(error).removesuffix(f" ({error.hint})"), error.hint)
+        yield problem(origin, error.code, str(error.args[0]), error.hint)
         return
-    except (FetchError, OSError) as error:
+    except Exception as error:  # an injected fetcher may raise anything
         yield problem(
             origin, "unreachable", f"the URL could not be fetched ({error})", "check the URL"
         )
@@ -156,8 +176,15 @@ def _guarded(
         yield problem(
             origin, "gzip-bomb", str(error), "raise --max-decompressed-bytes if it is legitimate"
         )
-    except (OSError, EOFError, ValueError) as error:
+    except (OSError, EOFError) as error:
         yield problem(origin, "unreadable-path", f"reading failed ({error})", "check the file")
+    except Exception as error:  # a parser's bug or limit must not end the batch
+        yield problem(
+            origin,
+            "read-failed",
+            f"reading stopped with {type(error).__name__}: {error}",
+            "items before this point were read; check or convert the file",
+        )
 
 
 def _read_stream(

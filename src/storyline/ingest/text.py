@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-# A first line longer than this is body text, not a title (news headlines in the eval
-# sets are under 150 characters; 200 leaves room for long wire headlines).
+# A first line longer than this is body text, not a title.  Titles of the 5,164 titled
+# documents in ../shared/eval: median 55, 95th percentile 108, 99th 172 characters.
 TITLE_MAX_CHARS = 200
 # A file whose lines never exceed this is hard-wrapped (DUC/TDT wire text wraps at 60-80),
 # so the lines of a block are one paragraph; otherwise each line is its own paragraph.

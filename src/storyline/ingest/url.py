@@ -16,7 +16,7 @@ from storyline.ingest.options import IngestOptions
 if TYPE_CHECKING:
     import httpx
 
-USER_AGENT = "storyline/0.1 (+https://github.com/storyline; news briefing tool)"
+USER_AGENT = "storyline/0.1 (news briefing tool)"
 ALLOWED_SCHEMES = ("http", "https")
 Resolver = Callable[[str], list[str]]
 

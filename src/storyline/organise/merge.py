@@ -27,7 +27,6 @@ class Piece:
     earliest: dt.date | None
     latest: dt.date | None
     frozen: bool  # an existing story: may absorb pieces, never another frozen one
-    size: int = 1  # articles summed in ``total``
 
 
 def merge_pieces(pieces: Sequence[Piece], threshold: float, window_days: int) -> list[list[int]]:
@@ -74,7 +73,7 @@ def _push(
             continue
         if _gap_days(piece, work[other]) > window_days:
             continue
-        score = cosine(piece.total, work[other].total) / (piece.size * work[other].size)
+        score = cosine(normal[number], normal[other])
         if score >= threshold:
             first, second = min(number, other), max(number, other)
             heapq.heappush(heap, (-score, first, second, version[first], version[second]))
@@ -95,7 +94,7 @@ def _normalised(total: SparseVector) -> SparseVector:
 
 
 def _copy(piece: Piece) -> Piece:
-    return Piece(dict(piece.total), piece.earliest, piece.latest, piece.frozen, piece.size)
+    return Piece(dict(piece.total), piece.earliest, piece.latest, piece.frozen)
 
 
 def _absorb(keep: Piece, gone: Piece) -> None:
@@ -105,7 +104,6 @@ def _absorb(keep: Piece, gone: Piece) -> None:
     keep.earliest = min(days) if days else None
     keep.latest = max(days) if days else None
     keep.frozen = keep.frozen or gone.frozen
-    keep.size += gone.size
 
 
 def _gap_days(one: Piece, other: Piece) -> int:

@@ -107,13 +107,7 @@ def cluster_vectors(
 
 def _merged(clusters: Sequence[_Cluster], options: OrganiseOptions) -> list[list[int]]:
     pieces = [
-        Piece(
-            cluster.centroid,
-            cluster.earliest,
-            cluster.latest,
-            cluster.existing,
-            len(cluster.members),
-        )
+        Piece(cluster.centroid, cluster.earliest, cluster.latest, cluster.existing)
         for cluster in clusters
     ]
     return merge_pieces(pieces, options.story_merge_threshold, options.story_window_days)
