@@ -39,8 +39,11 @@ from storyline.organise import OrganiseOptions, cluster_stories, find_duplicates
 from storyline.organise.features import vectorise
 
 EVAL_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval" / "clusters"
-OUR_GRID = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
-WINDOW_GRID = (3, 7, 14, 30)
+OUR_GRID = (0.2, 0.3, 0.4)
+MERGE_GRID = (0.15, 0.2, 0.25, 0.3)
+# A story is one event: windows longer than a year are not tried (a sequel a year later is
+# a new story in the same thread), although newscluster_g5w1h has "events" spanning years.
+WINDOW_GRID = (30, 90, 180, 365)
 PEER_GRID = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 
 
@@ -107,7 +110,11 @@ def score(predicted: Mapping[str, str], pool: Pool) -> Score:
     precision, recall, f1_all = _bcubed(ids, predicted, pool.gold)
     _, _, f1_clean = _bcubed([i for i in ids if i not in pool.noise], predicted, pool.gold)
     return Score(
-        precision, recall, f1_all, f1_clean, _pairwise_f1(ids, predicted, pool.gold),
+        precision,
+        recall,
+        f1_all,
+        f1_clean,
+        _pairwise_f1(ids, predicted, pool.gold),
         len(set(predicted.values())),
     )
 
@@ -125,7 +132,9 @@ def _bcubed(
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
-def _pairwise_f1(ids: Sequence[str], predicted: Mapping[str, str], gold: Mapping[str, str]) -> float:
+def _pairwise_f1(
+    ids: Sequence[str], predicted: Mapping[str, str], gold: Mapping[str, str]
+) -> float:
     def pairs(counts: Counter[object]) -> int:
         return sum(n * (n - 1) // 2 for n in counts.values())
 
@@ -138,7 +147,9 @@ def _pairwise_f1(ids: Sequence[str], predicted: Mapping[str, str], gold: Mapping
     return 2 * p * r / (p + r)
 
 
-def run_ours(pool: Pool, options: OrganiseOptions, analyses: Mapping[str, object] | None) -> dict[str, str]:
+def run_ours(
+    pool: Pool, options: OrganiseOptions, analyses: Mapping[str, object] | None
+) -> dict[str, str]:
     duplicates = find_duplicates(pool.articles, options)
     stories = cluster_stories(pool.articles, analyses, duplicates, None, options)  # type: ignore[arg-type]
     return {article_id: story.id for story in stories for article_id in story.article_ids}
@@ -156,10 +167,15 @@ def run_peer(pool: Pool, threshold: float, analyses: Mapping[str, object] | None
 
 
 def tune(pool: Pool, analyses: Mapping[str, object] | None) -> tuple[OrganiseOptions, float]:
-    """Our (threshold, window) and the peer's distance threshold with the best BCubed F1."""
+    """Our thresholds and window, and the peer's distance threshold, with the best BCubed F1."""
+    grid = [
+        replace(OrganiseOptions(), story_threshold=t, story_merge_threshold=m, story_window_days=w)
+        for t in OUR_GRID
+        for m in MERGE_GRID
+        for w in WINDOW_GRID
+    ]
     best_ours = max(
-        (replace(OrganiseOptions(), story_threshold=t, story_window_days=w)
-         for t in OUR_GRID for w in WINDOW_GRID),
+        grid,
         key=lambda options: score(run_ours(pool, options, analyses), pool).f1,
     )
     best_peer = max(PEER_GRID, key=lambda t: score(run_peer(pool, t, analyses), pool).f1)
@@ -190,8 +206,11 @@ def main() -> None:
         options, peer_threshold = OrganiseOptions(), PEER_DEFAULT
     else:
         options, peer_threshold = tune(tuning, analyses[tuning.name])
-    print(f"tuned on {tuning.name}: ours story_threshold={options.story_threshold} "
-          f"window={options.story_window_days}d; peer distance_threshold={peer_threshold}")
+    print(
+        f"thresholds from {tuning.name}: ours story_threshold={options.story_threshold} "
+        f"merge={options.story_merge_threshold} window={options.story_window_days}d; "
+        f"peer distance_threshold={peer_threshold}"
+    )
     header = f"{'pool':<24} {'system':<14} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'F1-noise':>8} {'pair F1':>7} {'#cl':>5} {'gold':>5} {'sec':>6}"
     print(header)
     print("-" * len(header))
@@ -204,9 +223,11 @@ def main() -> None:
             result = score(run(), pool)
             seconds = time.perf_counter() - started
             gold = len(set(pool.gold.values()))
-            print(f"{pool.name:<24} {system:<14} {result.precision:6.3f} {result.recall:6.3f} "
-                  f"{result.f1:6.3f} {result.f1_without_noise:8.3f} {result.pairwise_f1:7.3f} "
-                  f"{result.clusters:5d} {gold:5d} {seconds:6.2f}")
+            print(
+                f"{pool.name:<24} {system:<14} {result.precision:6.3f} {result.recall:6.3f} "
+                f"{result.f1:6.3f} {result.f1_without_noise:8.3f} {result.pairwise_f1:7.3f} "
+                f"{result.clusters:5d} {gold:5d} {seconds:6.2f}"
+            )
 
 
 PEER_DEFAULT = 0.8  # the peer's distance threshold tuned on newscluster_g5w1h (see the table)

@@ -207,12 +207,15 @@ def child_main(job: dict[str, Any]) -> None:
 def pipeline_available() -> str | None:
     """None when ingest and clean import with the agreed API, else why not."""
     try:
-        from storyline import ingest
-        from storyline.clean import clean
+        from storyline import clean, ingest
     except ImportError as error:
         return f"ingest/clean not importable yet: {error}"
-    missing = [name for name in ("read", "extract") if not hasattr(ingest, name)]
-    return f"storyline.ingest lacks {missing}" if missing else (None if clean else "no clean")
+    missing = [
+        f"{module.__name__}.{name}"
+        for module, name in ((ingest, "read"), (ingest, "extract"), (clean, "clean"))
+        if not callable(getattr(module, name, None))
+    ]
+    return f"missing {', '.join(missing)}" if missing else None
 
 
 def main() -> None:

@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from builders import build_article
 from hypothesis import given
 from hypothesis import strategies as st
 from spacy.language import Language
 
+from builders import build_article
 from storyline.analyze.date_resolve import Tense, resolve
 from storyline.analyze.dates import find_dates
 from storyline.analyze.nlp import load_pipeline

@@ -7,11 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
-from builders import build_article
 from hypothesis import given
 from hypothesis import strategies as st
 from spacy.language import Language
 
+from builders import build_article
 from storyline.analyze.dates import find_dates
 from storyline.analyze.figures import find_figures, parse_value
 from storyline.analyze.nlp import load_pipeline

@@ -127,6 +127,20 @@ def test_fragment_is_sanitised_and_split_on_blocks_and_breaks() -> None:
     assert headings == (0,)
 
 
+def test_page_line_breaks_split_paragraphs_and_nested_lists_are_read_once() -> None:
+    prose = "<p>" + "The council met on Monday to discuss the budget for next year. " * 3 + "</p>"
+    html = (
+        f"<html><body><article>{prose}<p>Budget vote 05:58<br>Council debate 01:18</p>"
+        "<ul><li>Outer<ul><li>Inner</li></ul></li></ul>"
+        f"<table><tr><td>Party</td><td>Seats</td></tr></table>{prose}</article></body></html>"
+    )
+    draft = extract(html_document(html))
+    assert isinstance(draft, Draft)
+    assert draft.paragraphs[1:6] == (
+        "Budget vote 05:58", "Council debate 01:18", "Outer", "Inner", "Party | Seats",
+    )  # fmt: skip
+
+
 def test_plain_text_fragment_is_one_paragraph() -> None:
     assert fragment_paragraphs("Just & text") == (("Just & text",), ())
 

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
@@ -176,3 +177,13 @@ def test_labelled_set_meets_the_pinned_floor(nlp: Language) -> None:
     assert sentences >= 150
     assert 2 * precision * recall / (precision + recall) >= MIN_BOUNDARY_F1
     assert exact / sentences >= MIN_EXACT
+
+
+def test_a_doc_without_sentence_annotation_is_split_by_the_rules_alone() -> None:
+    article = build_article("Talks resumed in Geneva. The U.S. Army was not there.\n\nNo deal")
+    doc = spacy.blank("en")(article.text)
+    assert [article.text[s.start : s.end] for s in split_sentences(doc, article)] == [
+        "Talks resumed in Geneva.",
+        "The U.S. Army was not there.",
+        "No deal",
+    ]

@@ -138,6 +138,21 @@ def test_a_locked_store_is_a_store_error_with_a_hint(
             second.add_article(ASSAD)
 
 
+def test_a_store_opens_for_reading_while_another_connection_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sqlite, "BUSY_TIMEOUT_MS", 20)
+    path = tmp_path / "store.db"
+    with open_store(path) as writer:
+        writer.add_article(KERRY)
+        writer.flush()
+        with writer.transaction():
+            writer.add_article(ASSAD)
+            with open_store(path) as reader:  # a web UI request during an ingest
+                assert [a.id for a in reader.iter_articles()] == [KERRY.id]
+                assert [hit.article_id for hit in reader.search("Kerry")] == [KERRY.id]
+
+
 # --------------------------------------------------------------------------- raw and articles
 
 
@@ -161,6 +176,23 @@ def test_adding_the_same_article_twice_changes_nothing(store: Store) -> None:
     assert store.add_article(changed) is False
     assert store.count_articles() == 1
     assert store.get_article(KERRY.id) == KERRY
+
+
+def test_ingesting_the_same_input_again_writes_nothing(store: Store) -> None:
+    def ingest() -> list[bool]:
+        added = []
+        for article in (KERRY, ASSAD):
+            raw_id = store.add_raw(raw_document(article.text.encode(), article.id))
+            added.append(store.add_article(dataclasses.replace(article, raw_id=raw_id)))
+        store.add_problem(problem())
+        return added
+
+    assert ingest() == [True, True]
+    store.flush()
+    changes = store._conn.total_changes
+    assert ingest() == [False, False]
+    store.flush()
+    assert store._conn.total_changes == changes
 
 
 def test_get_article_accepts_a_unique_prefix(store: Store) -> None:

@@ -11,7 +11,9 @@ a note saying why, so one French article never stops an English batch.
 
 from __future__ import annotations
 
+import functools
 import itertools
+import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -39,6 +41,9 @@ LARGE_INPUT_ARTICLES = 200
 # py3langid confidences under this are guesses (short, name-heavy texts); such articles
 # are analysed in the default language rather than skipped.
 MIN_LANGUAGE_CONFIDENCE = 0.5
+# Articles per task sent to a worker process, in nlp.pipe batches: large enough that
+# pickling articles and analyses is noise next to parsing them (bench/analyze.py).
+CHUNK_BATCHES = 4
 
 Loader = Callable[[str], Language]
 
@@ -68,26 +73,21 @@ def analyze(
     *,
     loader: Loader = load_pipeline,
 ) -> Iterator[ArticleAnalysis]:
-    """Analyse ``articles`` in order, yielding one ArticleAnalysis per article."""
+    """Analyse ``articles`` in order, yielding one ArticleAnalysis per article.
+
+    With several processes each worker parses *and* runs the rule steps on a chunk of
+    articles, so only articles and analyses cross process boundaries (not Docs), and
+    ``loader`` must then be a module-level function (it is pickled).
+    """
     stream, processes = _processes(iter(articles), options)
-    plans = (_plan(article, options) for article in stream)
-    nlp = loader(ANALYSED_LANGUAGE)
-    inputs = ((_text_for(plan, nlp), plan) for plan in plans)
-    for doc, plan in nlp.pipe(
-        inputs, as_tuples=True, batch_size=options.batch_size, n_process=processes
-    ):
-        if not plan.analyse:
-            article = plan.article
-            yield ArticleAnalysis(
-                article.id,
-                ANALYZER_VERSION,
-                plan.language,
-                False,
-                published=article.published,
-                note=plan.note,
-            )
-            continue
-        yield _analyse_doc(doc, plan)
+    if processes <= 1:
+        yield from _analyse_here(stream, options, loader)
+        return
+    chunks = _chunks(stream, options.batch_size * CHUNK_BATCHES)
+    work = functools.partial(_analyse_chunk, options=options, loader=loader)
+    with multiprocessing.get_context().Pool(processes) as pool:
+        for analyses in pool.imap(work, chunks):
+            yield from analyses
 
 
 def analyze_article(article: Article, nlp: Language | None = None) -> ArticleAnalysis:
@@ -95,6 +95,40 @@ def analyze_article(article: Article, nlp: Language | None = None) -> ArticleAna
     pipeline = nlp if nlp is not None else load_pipeline(ANALYSED_LANGUAGE)
     options = AnalyzeOptions(n_process=1)
     return next(analyze([article], options, loader=lambda _language: pipeline))
+
+
+def _analyse_here(
+    articles: Iterable[Article], options: AnalyzeOptions, loader: Loader
+) -> Iterator[ArticleAnalysis]:
+    """The whole stage in this process: one nlp.pipe stream, rule steps per doc."""
+    nlp = loader(ANALYSED_LANGUAGE)
+    plans = (_plan(article, options) for article in articles)
+    inputs = ((_text_for(plan, nlp), plan) for plan in plans)
+    for doc, plan in nlp.pipe(inputs, as_tuples=True, batch_size=options.batch_size):
+        yield _analyse_doc(doc, plan) if plan.analyse else _unanalysed(plan, plan.note)
+
+
+def _analyse_chunk(
+    articles: list[Article], options: AnalyzeOptions, loader: Loader
+) -> list[ArticleAnalysis]:
+    return list(_analyse_here(articles, options, loader))
+
+
+def _chunks(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
+    while chunk := list(itertools.islice(articles, size)):
+        yield chunk
+
+
+def _unanalysed(plan: _Plan, note: str | None) -> ArticleAnalysis:
+    article = plan.article
+    return ArticleAnalysis(
+        article.id,
+        ANALYZER_VERSION,
+        plan.language,
+        False,
+        published=article.published,
+        note=note,
+    )
 
 
 def _processes(
@@ -145,14 +179,7 @@ def _analyse_doc(doc: Doc, plan: _Plan) -> ArticleAnalysis:
             f"not analysed: the text ({len(article.text)} characters) is longer than the "
             "parser's limit; split the article into parts"
         )
-        return ArticleAnalysis(
-            article.id,
-            ANALYZER_VERSION,
-            plan.language,
-            False,
-            published=article.published,
-            note=note,
-        )
+        return _unanalysed(plan, note)
     sentences = split_sentences(doc, article)
     mentions = find_mentions(doc, article)
     quotes = find_quotes(doc, article, sentences, mentions)

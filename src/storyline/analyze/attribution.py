@@ -12,17 +12,20 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.analyze.aliases import entity_key, name_words
 from storyline.analyze.speaker_clues import (
     FEMALE_PRONOUNS,
     NAMING_DEPS,
+    NAMING_VERBS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
+    RANKS,
     RELATIVE_PRONOUNS,
     ROLE_TITLES,
     SPEECH_VERBS,
@@ -43,6 +46,7 @@ class Speaker:
 
 
 UNKNOWN_SPEAKER = Speaker(SpeakerKind.UNKNOWN, None, None)
+MARK_CHARACTERS = " '\"`“”‘’«»„"
 
 
 @dataclass(frozen=True)
@@ -98,17 +102,20 @@ def build_context(
         for m in ordered
         if m.kind is EntityKind.PERSON and not is_quoted(base, m.start)
     ]
-    for token in doc:
-        if token.dep_ not in SUBJECT_DEPS or is_quoted(base, token.idx):
-            continue
-        if is_role_nominal(token):
-            speaker = resolve_role(base, subject_span(token), token.idx)
-            if speaker.kind is SpeakerKind.NAMED:
-                persons.append(Candidate(token.idx, speaker, True))
-        elif token.lemma_.lower() in PERSON_NOUNS and is_speech_verb(token.head):
+    subjects = [t for t in doc if t.dep_ in SUBJECT_DEPS and not is_quoted(base, t.idx)]
+    for token in subjects:
+        speaking = token.lemma_.lower() in PERSON_NOUNS and is_speech_verb(token.head)
+        if speaking and not is_role_nominal(token):
             # "one member said ...": an unnamed speaker a later "he said" may continue.
             unnamed = Speaker(SpeakerKind.UNNAMED, None, subject_span(token).text)
             persons.append(Candidate(token.idx, unnamed, True))
+    persons.sort(key=lambda candidate: candidate.offset)
+    # Role nouns second, so that "the diplomat" can continue an earlier "a diplomat".
+    first_pass = replace(base, persons=tuple(persons))
+    for token in (t for t in subjects if is_role_nominal(t)):
+        speaker = resolve_role(first_pass, subject_span(token), token.idx)
+        if speaker.kind is SpeakerKind.NAMED or token.lemma_.lower() in PERSON_NOUNS:
+            persons.append(Candidate(token.idx, speaker, True))
     persons.sort(key=lambda candidate: candidate.offset)
     genders = entity_genders(doc, ordered, lambda offset: is_quoted(base, offset))
     return ArticleContext(
@@ -142,7 +149,14 @@ def subject_span(token: Token) -> Span:
 
 
 def verb_subject(verb: Token) -> Token | None:
-    """The subject of a verb, climbing through participles, infinitives and conjuncts."""
+    """The subject of a verb, climbing through participles, infinitives and conjuncts.
+
+    For an active "quote" the one quoted is the object ("the agency quoted Warawut").
+    """
+    if verb.lemma_.lower() == "quote":
+        quoted_person = [c for c in verb.children if c.dep_ == "dobj"]
+        if quoted_person:
+            return quoted_person[0]
     current: Token | None = verb
     for _ in range(4):
         if current is None:
@@ -154,10 +168,8 @@ def verb_subject(verb: Token) -> Token | None:
             if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return current.head
             return child
-        if current.dep_ in {"xcomp", "conj", "advcl", "ccomp", "prep"} and current.head != current:
-            current = current.head
-        else:
-            current = None
+        climbs = {"xcomp", "conj", "advcl", "ccomp", "prep", "pcomp"}
+        current = current.head if current.dep_ in climbs and current.head != current else None
     return _word_before(verb)
 
 
@@ -183,7 +195,10 @@ def according_to_source(token: Token) -> Token | None:
 
 
 def is_speech_verb(token: Token) -> bool:
-    if token.lemma_.lower() not in SPEECH_VERBS or token.dep_ in NAMING_DEPS:
+    lemma = token.lemma_.lower()
+    if lemma not in SPEECH_VERBS or token.dep_ in NAMING_DEPS:
+        return False
+    if lemma in NAMING_VERBS and any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children):
         return False
     if token.lemma_.lower() == "accord":
         return token.lower_ == "according"
@@ -205,8 +220,12 @@ def is_role_nominal(token: Token) -> bool:
 def resolve(context: ArticleContext, subject: Span) -> Speaker:
     """The speaker a cue's subject names."""
     head = subject.root
-    text = subject.text
-    mention = _mention_holding(context, head.idx) or _person_in(context, subject)
+    text = subject.text.strip(MARK_CHARACTERS)
+    mention = (
+        _mention_holding(context, head.idx)
+        or _person_in(context, subject)
+        or _person_after_rank(context, head)
+    )
     if mention is not None:
         return Speaker(SpeakerKind.NAMED, mention.entity, text)
     lower = head.lower_
@@ -223,10 +242,8 @@ def resolve(context: ArticleContext, subject: Span) -> Speaker:
     if is_role_nominal(head):
         return resolve_role(context, subject, head.idx)
     if head.pos_ == "PROPN" and not head.is_lower:
-        same_name = _person_by_surname(context, head.text)
-        if same_name is not None:
-            return Speaker(SpeakerKind.NAMED, same_name, text)
-        return Speaker(SpeakerKind.UNKNOWN, None, text)
+        same_name = _person_by_surname(context, head.text) or _unlisted_person(subject)
+        return Speaker(SpeakerKind.NAMED, same_name, text)
     return Speaker(SpeakerKind.UNNAMED, None, text)
 
 
@@ -241,6 +258,17 @@ def _person_in(context: ArticleContext, subject: Span) -> Mention | None:
     for appos in (c for c in head.children if c.dep_ == "appos"):
         tokens.extend(appos.subtree)
     for token in tokens:
+        mention = _mention_holding(context, token.idx)
+        if mention is not None and mention.kind is EntityKind.PERSON:
+            return mention
+    return None
+
+
+def _person_after_rank(context: ArticleContext, head: Token) -> Mention | None:
+    """ "said Maj. Perry L. Nouis": the parser took the rank for the subject."""
+    if head.lower_.rstrip(".") not in RANKS:
+        return None
+    for token in head.doc[head.i + 1 : head.i + 3]:
         mention = _mention_holding(context, token.idx)
         if mention is not None and mention.kind is EntityKind.PERSON:
             return mention
@@ -267,6 +295,14 @@ def _mention_holding(context: ArticleContext, offset: int) -> Mention | None:
         if mention.start <= offset < mention.end:
             return mention
     return None
+
+
+def _unlisted_person(subject: Span) -> str:
+    """A key, in the entity stage's format, for a name the entity stage did not tag
+    ('"...," Steck said'): the capitalised name words at the subject's head."""
+    head = subject.root
+    words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
+    return entity_key(EntityKind.PERSON, name_words(" ".join(t.text for t in words)))
 
 
 def _person_by_surname(context: ArticleContext, surname: str) -> str | None:
@@ -326,10 +362,24 @@ def resolve_role(context: ArticleContext, subject: Span, offset: int) -> Speaker
         same = [m for m in fitting if nations.get(m.entity, set()) & qualifiers]
         unknown = [m for m in fitting if not nations.get(m.entity)]
         tiers = [same, unknown]
+    unnamed = Speaker(SpeakerKind.UNNAMED, None, subject.text)
+    introduced = _unnamed_introduced(context, head, offset)
     for tier in tiers:
         before = [m for m in tier if m.start < offset]
         after = [m for m in tier if m.start > offset]
         chosen = before[-1] if before else (after[0] if after else None)
-        if chosen is not None:
+        if chosen is not None and (introduced is None or introduced < chosen.start):
             return Speaker(SpeakerKind.NAMED, chosen.entity, subject.text)
-    return Speaker(SpeakerKind.UNNAMED, None, subject.text)
+    return unnamed
+
+
+def _unnamed_introduced(context: ArticleContext, head: Token, offset: int) -> int | None:
+    """Where "a diplomat" last spoke before "the diplomat" at ``offset``, if it did."""
+    found = [
+        c.offset
+        for c in context.persons
+        if c.offset < offset
+        and c.speaker.kind is SpeakerKind.UNNAMED
+        and (c.speaker.text or "").lower().split()[-1:] == [head.lower_]
+    ]
+    return found[-1] if found else None

@@ -166,7 +166,9 @@ def _is_modal_may(span: Span) -> bool:
     """spaCy now and then calls the modal verb "may" a DATE: "it may rain", "May 10, 2017"
     alone on a line is still a date."""
     first = span[0]
-    return first.lower_ == "may" and ((first.tag_ == "MD" and len(span) == 1) or first.text == "may")
+    return first.lower_ == "may" and (
+        (first.tag_ == "MD" and len(span) == 1) or first.text == "may"
+    )
 
 
 def _attachment(span: Span) -> tuple[str, bool, str]:
@@ -176,6 +178,11 @@ def _attachment(span: Span) -> tuple[str, bool, str]:
     holder = root
     if root.dep_ == "pobj" and root.head.dep_ in ("prep", "agent"):
         preposition, holder = root.head.lower_, root.head
+        while holder.head.dep_ == "prep" and holder.head.pos_ == "ADP":  # "until after"
+            holder = holder.head
+    comparison = holder.i > 0 and holder.doc[holder.i - 1].lower_ in ("like", "unlike", "than")
+    if comparison:  # "like in 2010 she will need a runoff": not the event's time
+        return "like", False, ""
     on_verb = holder.head.pos_ in ("VERB", "AUX") and holder.head is not holder
     verb = holder.head.lemma_ if on_verb else ""
     return preposition, on_verb, verb

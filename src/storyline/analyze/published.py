@@ -21,6 +21,7 @@ range.  Today's date is never used.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -32,7 +33,6 @@ from storyline.analyze.temporal_rules import Kind, Parsed
 from storyline.models import (
     Article,
     DateSource,
-    Granularity,
     PublicationDate,
     Qualifier,
     Sentence,
@@ -51,6 +51,7 @@ CLEAR_FUTURE_CUES = {"will", "'ll", "shall", "wo", "may", "might", "going"}
 # A dated event bounds publication only as a time adjunct of a verb: "drafted in June 2012",
 # not "the 2022 World Cup", "a challenge for 2012" or "growth of 2 percent in 1999".
 ADJUNCT_PREPOSITIONS = {"in", "on", "during", "since", "at", "from", "by", "before", "until", ""}
+FUTURE_PREPOSITIONS = ADJUNCT_PREPOSITIONS | {"after", "for"}
 ADJUNCT_ROLES = {"pobj", "npadvmod", "tmod", "advmod", "obl"}
 # Past-tense verbs whose dated object is a target, not an event: "projected growth for 1999".
 FORECAST_VERBS = {
@@ -61,7 +62,15 @@ FORECAST_VERBS = {
 TIME_ZONE_SLACK = dt.timedelta(days=1)
 # Most days to scan when yearless evidence filters a range (three years).
 MAX_FILTER_DAYS = 3 * 366
-ADJACENT_CHARS = 15  # "last month, in June": how close the two expressions must be
+
+# Page furniture whose dates are not the story's: embedded posts, update and correction notes.
+FURNITURE = re.compile(
+    r"https?://|\bpic\.twitter|\(@\w+\)|\b(?:article|story|post|report|page) (?:was|has been|is)"
+    r" (?:amended|updated|corrected|changed)|\bupdated:? |\bcorrection\b",
+    re.IGNORECASE,
+)
+# What may stand between "last year" and the year it names: "last year, in 2015,".
+NAMING_GAP = re.compile(r"[\s,(–—-]*(?:in\s+|of\s+)?")
 
 DayTest = Callable[[dt.date], bool]
 
@@ -164,6 +173,8 @@ def _evidence(
     sentences: tuple[Sentence, ...],
 ) -> list[Evidence]:
     context = _sentence_text(expression, article, sentences)
+    if FURNITURE.search(context):
+        return []
     kind = expression.parsed.kind
     if kind is Kind.ABSOLUTE:
         return _absolute_evidence(expression, context)
@@ -172,7 +183,7 @@ def _evidence(
     if kind is Kind.YEARLESS:
         return _yearless_evidence(expression, context)
     if kind is Kind.SHIFT:
-        return _named_shift_evidence(expression, expressions, context)
+        return _named_shift_evidence(expression, expressions, article.text, context)
     return []
 
 
@@ -180,10 +191,10 @@ def _note(context: str, claim: str) -> str:
     return f"{context} [{claim}]"
 
 
-def _is_event_time(expression: Expression, prepositions: set[str]) -> bool:
+def _is_event_time(expression: Expression, prepositions: set[str], on_verb: bool = True) -> bool:
     """The expression dates the event of its verb, not a noun or a forecast target."""
     return (
-        expression.on_verb
+        (expression.on_verb or not on_verb)
         and expression.role in ADJUNCT_ROLES
         and expression.preposition in prepositions
         and expression.verb not in FORECAST_VERBS
@@ -224,12 +235,12 @@ def _yearless_evidence(expression: Expression, context: str) -> list[Evidence]:
     parsed = expression.parsed
     if parsed.month is None or parsed.unit is not None:
         return []
-    if not _is_event_time(expression, ADJUNCT_PREPOSITIONS):
-        return []
     if expression.tense is Tense.PAST and expression.qualifier not in (
         Qualifier.BEFORE,
         Qualifier.UNTIL,
     ):
+        if not _is_event_time(expression, ADJUNCT_PREPOSITIONS, on_verb=False):
+            return []
         claim = f"past {expression.text} without a year: up to {YEARLESS_PAST_MAX_DAYS} days before"
         return [Evidence(_note(context, claim), 1, test=_recent_past_test(parsed))]
     if expression.tense is Tense.FUTURE and expression.tense_cue in CLEAR_FUTURE_CUES:
@@ -253,29 +264,28 @@ def _near_future_test(parsed: Parsed) -> DayTest:
     def test(day: dt.date) -> bool:
         earlier = day - TIME_ZONE_SLACK
         value = resolve(parsed, earlier, Tense.FUTURE)
-        return (
-            value is not None and 0 <= (value.latest - earlier).days <= YEARLESS_FUTURE_MAX_DAYS
-        )
+        return value is not None and 0 <= (value.latest - earlier).days <= YEARLESS_FUTURE_MAX_DAYS
 
     return test
 
 
 def _named_shift_evidence(
-    shift: Expression, expressions: list[Expression], context: str
+    shift: Expression, expressions: list[Expression], text: str, context: str
 ) -> list[Evidence]:
     """ "last month, in June" fixes the month; "last year's 2012 vote" fixes the year."""
     unit, amount = shift.parsed.unit, shift.parsed.amount
     if unit not in ("month", "year") or shift.parsed.part is not None:
         return []
     for other in expressions:
-        gap = max(other.start - shift.end, shift.start - other.end)
-        if other is shift or gap > ADJACENT_CHARS:
+        between = text[shift.end : other.start]
+        if other.start < shift.end or not NAMING_GAP.fullmatch(between):
             continue
         named = replace(other.parsed, kind=Kind.ABSOLUTE) if other.parsed.year else other.parsed
         if unit == "year" and named.kind is Kind.ABSOLUTE and named.month is None and named.year:
             year = named.year - amount
             claim = f"{shift.text} is {named.year}: published in {year}"
-            return [Evidence(_note(context, claim), 3, dt.date(year, 1, 1), dt.date(year, 12, 31))]
+            low, high = dt.date(year, 1, 1), dt.date(year, 12, 31)
+            return [Evidence(_note(context, claim), 2, low, high)]
         if unit == "month" and named.month is not None and named.day is None:
             month = (named.month - 1 - amount) % 12 + 1
             claim = f"{shift.text} is month {named.month}: published in month {month}"

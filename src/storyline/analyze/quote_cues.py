@@ -11,6 +11,7 @@ Before the quote, the verb must govern the quoted words in the parse, or end in 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -30,6 +31,8 @@ from storyline.analyze.speaker_clues import DASHES
 from storyline.models import EntityKind
 
 SENTENCE_END = ".!?…"
+QUESTION_ENDS = "?!"
+TITLE_VERBS = frozenset({"write", "publish", "post", "title"})
 GOVERNED_TOKENS = 40  # quote words checked for the cue verb among their ancestors
 
 
@@ -62,15 +65,21 @@ def after_window(
 ) -> tuple[int, int]:
     start = span.after_close
     rest = text[start:].lstrip(" \t")
-    closes_sentence = text[span.start : span.end].rstrip()[-1:] in SENTENCE_END
+    ending = text[span.start : span.end].rstrip()[-1:]
     if span.close_mark is None or not rest or rest[0] == "\n":
         return start, start
-    if closes_sentence and not rest[0].islower() and rest[0] not in DASHES:
+    new_sentence = ending in SENTENCE_END and not rest[0].islower() and rest[0] not in DASHES
+    if new_sentence and ending not in QUESTION_ENDS:
         return start, start
-    sentence = sentence_at(bounds, start + len(text[start:]) - len(rest))
+    rest_start = start + len(text[start:]) - len(rest)
+    sentence = sentence_at(bounds, rest_start)
     end = min(sentence[1] if sentence else start, block[1])
     if following and following[0].block == span.block:
         end = min(end, following[0].open_mark)
+    if new_sentence:
+        # '"...?" Tambara asked.' goes on; a new sentence after "?" is cut at its first clause.
+        clause = re.search(r"[,;:.!?]", text[rest_start:end])
+        end = rest_start + clause.end() if clause else end
     return start, max(start, end)
 
 
@@ -126,9 +135,11 @@ def _cue_after(context: ArticleContext, tokens: Span | None) -> Cue | None:
         if not is_speech_verb(token):
             continue
         subject = subject_of(context, token)
-        if subject is None:
+        if subject is None or subject.root.i < tokens.start:
+            # A subject before the quote holds it ('Bonder, author of "The Kabbalah of
+            # Money," said ...'): the quote is part of the subject, not its words.
             continue
-        left = min(token.i, subject.start) if subject.start >= tokens.start else token.i
+        left = min(token.i, max(subject.start, tokens.start))
         lead = tokens.doc[tokens.start : left]
         preceded_by_break = left > tokens.start and tokens.doc[left - 1].text in {",", "("} | DASHES
         if all(t.is_punct for t in lead) or preceded_by_break:
@@ -156,6 +167,8 @@ def _cue_before(
         governs = quote_tokens is not None and any(
             token in t.ancestors for t in quote_tokens[:GOVERNED_TOKENS]
         )
+        if quote_tokens is not None and _is_written_title(token, quote_tokens):
+            continue
         subject = subject_of(context, token)
         loose = not must_govern and (ends_with_colon or token.dep_ == "ROOT")
         if subject is not None and (governs or loose):
@@ -165,6 +178,12 @@ def _cue_before(
     if ends_with_colon and not must_govern and len(tokens) <= bare_name_max_tokens + 1:
         return _bare_name_cue(context, tokens)
     return None
+
+
+def _is_written_title(verb: Token, quote_tokens: Span) -> bool:
+    """'wrote "The Brainy Bunch"': the object of "write" or "publish" is a title."""
+    root = quote_tokens.root
+    return verb.lemma_.lower() in TITLE_VERBS and root.head == verb and root.dep_ == "dobj"
 
 
 def _bare_name_cue(context: ArticleContext, tokens: Span) -> Cue | None:

@@ -19,6 +19,8 @@ SINGLE_OPENERS = frozenset("‘‚‹")
 SINGLE_CLOSERS = frozenset("’›")
 STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
+BACKTICK_OPEN = "``"
+TYPEWRITER_CLOSE = "''"
 ALL_MARKS = (
     DOUBLE_OPENERS | DOUBLE_CLOSERS | SINGLE_OPENERS | SINGLE_CLOSERS | {STRAIGHT_DOUBLE}
 ) | {STRAIGHT_SINGLE}
@@ -81,49 +83,72 @@ def _pair_marks(text: str, start: int, end: int, block: int) -> list[QuotedSpan]
     """Pair the marks of one block with a stack; only depth-0 pairs become spans."""
     stack: list[_Open] = []
     spans: list[QuotedSpan] = []
-    for offset in range(start, end):
-        char = text[offset]
-        if char not in ALL_MARKS:
-            continue
-        role = _mark_role(text, offset, start, end, stack)
-        if role is None:
+    offset = start
+    while offset < end:
+        mark = _mark_at(text, offset, end)
+        role = _mark_role(text, offset, start, end, stack, mark) if mark else None
+        if mark is None or role is None:
+            offset += len(mark or " ")
             continue
         family, opens = role
         if opens:
-            stack.append(_Open(offset, family, char))
-            continue
-        # A closer: drop single marks left open inside (they were apostrophes after all).
-        while stack and stack[-1].family is not family:
-            stack.pop()
-        if stack:
-            opened = stack.pop()
-            if not stack:
-                spans.append(_span(text, opened, offset, block))
+            stack.append(_Open(offset, family, mark))
+        else:
+            # A closer: drop single marks left open inside (they were apostrophes after all).
+            while stack and stack[-1].family is not family:
+                stack.pop()
+            if stack:
+                opened = stack.pop()
+                if not stack:
+                    spans.append(_span(text, opened, (offset, len(mark)), block))
+        offset += len(mark)
     unclosed = [item for item in stack if item.family is MarkFamily.DOUBLE] or stack[:1]
     if unclosed and unclosed[0].offset < end - 1:
         spans.append(_span(text, unclosed[0], None, block, end))
     return spans
 
 
+def _mark_at(text: str, offset: int, end: int) -> str | None:
+    """The quotation mark starting at ``offset``: one character, or `` and '' (the
+    typewriter convention of AP/NYT wire copy)."""
+    pair = text[offset : min(offset + 2, end)]
+    if pair in (BACKTICK_OPEN, TYPEWRITER_CLOSE):
+        return pair
+    char = text[offset]
+    return char if char in ALL_MARKS or char == "`" else None
+
+
 def _span(
-    text: str, opened: _Open, close: int | None, block: int, block_end: int = 0
+    text: str,
+    opened: _Open,
+    close: tuple[int, int] | None,
+    block: int,
+    block_end: int = 0,
 ) -> QuotedSpan:
-    inner_start = opened.offset + 1
-    inner_end = close if close is not None else block_end
+    """The span between an opener and a closer given as (offset, width), or the block end."""
+    inner_start = opened.offset + len(opened.char)
+    inner_end = close[0] if close is not None else block_end
     while inner_start < inner_end and text[inner_start].isspace():
         inner_start += 1
     while inner_end > inner_start and text[inner_end - 1].isspace():
         inner_end -= 1
-    return QuotedSpan(inner_start, inner_end, opened.offset, close, block, opened.family)
+    close_mark = close[0] + close[1] - 1 if close is not None else None
+    return QuotedSpan(inner_start, inner_end, opened.offset, close_mark, block, opened.family)
 
 
 def _mark_role(
-    text: str, offset: int, start: int, end: int, stack: list[_Open]
+    text: str, offset: int, start: int, end: int, stack: list[_Open], char: str
 ) -> tuple[MarkFamily, bool] | None:
     """(family, opens) for a quotation mark, or None for an apostrophe or stray mark."""
-    char = text[offset]
+    if char == BACKTICK_OPEN:
+        return MarkFamily.DOUBLE, True
+    if char == TYPEWRITER_CLOSE:
+        double_open = any(item.family is MarkFamily.DOUBLE for item in stack)
+        return (MarkFamily.DOUBLE, False) if double_open else None
     before = text[offset - 1] if offset > start else " "
     after = text[offset + 1] if offset + 1 < end else " "
+    if char == "`":
+        return (MarkFamily.SINGLE, True) if after.isalnum() else None
     open_families = {item.family for item in stack}
     if char == "“" and stack and stack[-1].char == "„":
         return MarkFamily.DOUBLE, False  # German „...“

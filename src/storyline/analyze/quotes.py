@@ -142,7 +142,8 @@ def _direct_quote(
         return inherited
     words = text[span.start : span.end].split()
     speech_like = text[span.start : span.end].rstrip("'\"’”")[-1:] in SENTENCE_END + ","
-    if len(words) >= options.standalone_min_words and speech_like and not partial:
+    opens_sentence = not any(char.isalpha() for char in text[before[0] : before[1]])
+    if len(words) >= options.standalone_min_words and speech_like and opens_sentence:
         return _make_quote(text, span, Speaker(SpeakerKind.UNKNOWN, None, None), None, False)
     return None
 
@@ -157,13 +158,14 @@ def _is_partial(text: str, span: QuotedSpan, before: tuple[int, int], interrupte
     """True when the quote is a fragment inside the sentence's own grammar.
 
     A quote that opens its sentence, resumes after an interrupting cue ('"X," he said,
-    "y."'), or starts with a capital after a cue ('Kerry said: "We ..."') is whole.
+    "y."'), or starts with a capital after a cue's colon or comma ('Kerry said: "We ..."')
+    is whole.
     """
     lead = text[before[0] : before[1]].strip()
     if not any(char.isalpha() for char in lead) or interrupted:
         return False
-    first = text[span.start : span.start + 1]
-    return not first.isupper()
+    introduced = lead[-1:] in ":,"
+    return not (introduced and text[span.start : span.start + 1].isupper())
 
 
 def _speech_like(text: str, span: QuotedSpan, min_words: int) -> bool:

@@ -70,7 +70,9 @@ _MISSED_BOUNDARY = re.compile(r"[.?!]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9
 
 def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
     """Sentences of ``article`` as offsets into ``article.text``; none crosses a block."""
-    starts = sorted({sentence.start_char for sentence in doc.sents})
+    # Without a parser or senter (a blank pipeline) the rules alone split the text.
+    parsed = doc.has_annotation("SENT_START")
+    starts = sorted({sentence.start_char for sentence in doc.sents}) if parsed else []
     sentences: list[Sentence] = []
     for index, block in enumerate(article.blocks):
         inner = [s for s in starts if block.start < s < block.end]

@@ -86,6 +86,9 @@ SPEECH_VERBS = frozenset(
         "demand",
         "order",
         "threaten",
+        "advise",
+        "quote",
+        "recount",
     }
 )
 # Verbs that report speech through a complement clause ("Kerry said that ...").
@@ -122,6 +125,13 @@ INDIRECT_VERBS = frozenset(
 # Dependency labels under which a "speech" verb names or describes instead ("a group
 # called 'X'", "the so-called 'Y'").
 NAMING_DEPS = frozenset({"acl", "amod", "compound", "relcl"})
+# Verbs that name rather than report when passive ("it is called a 'meteor'").
+NAMING_VERBS = frozenset({"call", "term", "dub", "label", "brand", "describe", "name"})
+# Abbreviated ranks and honorifics the parser may take for the subject ("said Maj. Perry").
+RANKS = frozenset(
+    {"mr", "mrs", "ms", "dr", "maj", "gen", "col", "lt", "sgt", "capt", "adm", "sen", "rep",
+     "gov", "prof", "rev", "sir", "cpl", "cmdr", "insp", "supt", "det"}
+)  # fmt: skip
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
@@ -265,7 +275,7 @@ WORD_VOTE = 2  # an honorific or gendered role word outweighs one pronoun (inven
 def entity_genders(
     doc: Doc, mentions: Sequence[Mention], quoted: Callable[[int], bool]
 ) -> dict[str, str]:
-    """"male"/"female" for people the article marks clearly: honorifics and role words,
+    """ "male"/"female" for people the article marks clearly: honorifics and role words,
     and pronouns outside quotes in sentences where they are the only person named."""
     votes: dict[str, Counter[str]] = {}
     for mention in mentions:

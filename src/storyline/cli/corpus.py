@@ -18,8 +18,9 @@ from storyline.cli.output import (
     report_problems,
     store_at,
 )
-from storyline.errors import StorylineError
+from storyline.errors import ConfigError, StorylineError
 from storyline.ingest import IngestOptions, extract, read
+from storyline.ingest import parse_field_map as ingest_field_map
 from storyline.models import Article, Problem
 from storyline.pipeline import ingest_into
 
@@ -28,13 +29,11 @@ JSON_OPTION = typer.Option(False, "--json", help="Print JSON instead of a table.
 
 
 def parse_field_map(fields: list[str]) -> tuple[tuple[str, str], ...]:
-    pairs = []
-    for item in fields:
-        name, sep, path = item.partition("=")
-        if not sep or not name or not path:
-            raise typer.BadParameter(f"{item!r}: use NAME=PATH, e.g. --field text=article.body")
-        pairs.append((name.strip(), path.strip()))
-    return tuple(pairs)
+    """The --field options as pairs; a malformed one is a usage error."""
+    try:
+        return ingest_field_map(fields)
+    except ConfigError as error:
+        raise typer.BadParameter(str(error)) from error
 
 
 def ingest(

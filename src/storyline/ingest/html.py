@@ -11,11 +11,10 @@ from typing import Any
 
 from storyline.ingest.dates import from_day
 
-# trafilatura settings. fast=True skips the readability/jusText fallbacks: on the
-# bench/ingest_throughput.py page set it halves extraction time and the main text of
-# news article pages was unchanged; the fallback still runs when fast extraction is empty.
+# fast=True skips trafilatura's readability/jusText fallbacks: on 300 bench/synthetic.py
+# pages plus the example and fixture pages (306) the extracted text was identical and took
+# 0.70x the time; the fallbacks still run when fast extraction finds nothing.
 TRAFILATURA_FAST = True
-# Body elements of trafilatura's XML that hold one paragraph each.
 # A page's main text needs one paragraph of at least this many words: navigation, link
 # lists and cookie banners that trafilatura's fallbacks return from index pages have none.
 MIN_SENTENCE_WORDS = 8
@@ -29,14 +28,35 @@ _STATED_TIMESTAMP = re.compile(
     re.I,
 )
 TIMESTAMP_SCAN_CHARS = 200_000
-_PARAGRAPH_TAGS = frozenset({"p", "quote", "item", "row", "code", "head"})
-_CONTAINER_TAGS = frozenset({"list", "table", "div"})
-# HTML block elements that start a new paragraph in a fragment.
-_BLOCK_TAGS = frozenset(
-    {"p", "div", "li", "blockquote", "pre", "tr", "dd", "dt", "figcaption", "section", "article"}
-    | {"td", "th", "h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+@dataclass(frozen=True)
+class _Markup:
+    """Which elements of a markup vocabulary bound paragraphs, mark headings, break lines."""
+
+    blocks: frozenset[str]
+    headings: frozenset[str]
+    breaks: frozenset[str]
+    cells: frozenset[str]  # table cells: joined on one line with " | "
+
+
+# trafilatura's XML body (p, head, list/item, quote, table/row/cell, lb for <br>).
+_TRAFILATURA_XML = _Markup(
+    blocks=frozenset({"p", "head", "item", "quote", "row", "code", "list", "table", "div"}),
+    headings=frozenset({"head"}),
+    breaks=frozenset({"lb"}),
+    cells=frozenset({"cell"}),
 )
-_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# HTML fragments (feed content, JSON bodies).
+_HTML = _Markup(
+    blocks=frozenset(
+        {"p", "div", "li", "ul", "ol", "blockquote", "pre", "tr", "table", "dd", "dt"}
+        | {"figcaption", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6"}
+    ),
+    headings=frozenset({"h1", "h2", "h3", "h4", "h5", "h6"}),
+    breaks=frozenset({"br"}),
+    cells=frozenset({"td", "th"}),
+)
 _SPACES = re.compile(r"[ \t\r\n\u00a0]+")
 
 
@@ -61,7 +81,7 @@ def extract_page(html: str, url: str | None) -> HtmlParts | None:
     document = _trafilatura(html, url)
     if document is None:
         return None
-    paragraphs, headings = _body_paragraphs(document.body)
+    paragraphs, headings = _paragraphs(document.body, _TRAFILATURA_XML)
     if not any(len(paragraph.split()) >= MIN_SENTENCE_WORDS for paragraph in paragraphs):
         return None
     return HtmlParts(
@@ -112,35 +132,6 @@ def _date_params() -> dict[str, Any]:
     }
 
 
-def _body_paragraphs(body: Any) -> tuple[list[str], list[int]]:
-    paragraphs: list[str] = []
-    headings: list[int] = []
-    for element in body.iter():
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag not in _PARAGRAPH_TAGS or _inside_paragraph(element):
-            continue
-        text = squash("".join(element.itertext()))
-        if tag == "row":
-            text = " | ".join(squash("".join(cell.itertext())) for cell in element)
-        if text:
-            if tag == "head":
-                headings.append(len(paragraphs))
-            paragraphs.append(text)
-    return paragraphs, headings
-
-
-def _inside_paragraph(element: Any) -> bool:
-    """True for an item or quote nested in a paragraph already taken whole."""
-    parent = element.getparent()
-    while parent is not None:
-        if parent.tag in _PARAGRAPH_TAGS and parent.tag not in ("item",):
-            return True
-        if parent.tag == "item" and element.tag != "item":
-            return True
-        parent = parent.getparent()
-    return False
-
-
 @functools.cache
 def _cleaner() -> Any:
     from lxml_html_clean import Cleaner
@@ -154,7 +145,6 @@ def _cleaner() -> Any:
 def fragment_paragraphs(markup: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """Paragraphs and heading indices of an HTML fragment, sanitised first."""
     import lxml.html
-    from lxml import etree
     from lxml.etree import ParserError
 
     try:
@@ -162,38 +152,50 @@ def fragment_paragraphs(markup: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
         root = _cleaner().clean_html(root)
     except (ParserError, ValueError):
         return (), ()
-    walker = _FragmentWalker()
+    paragraphs, headings = _paragraphs(root, _HTML)
+    return tuple(paragraphs), tuple(headings)
+
+
+def _paragraphs(root: Any, markup: _Markup) -> tuple[list[str], list[int]]:
+    from lxml import etree
+
+    walker = _BlockWalker(markup)
     for event, element in etree.iterwalk(root, events=("start", "end")):
-        walker.step(event, element)
+        walker.step(event, element, is_root=element is root)
     walker.flush()
-    return tuple(walker.paragraphs), tuple(walker.headings)
+    return walker.paragraphs, walker.headings
 
 
-class _FragmentWalker:
-    """Collects text between block boundaries (iteratively: deep markup cannot overflow)."""
+class _BlockWalker:
+    """Collects text between block boundaries and line breaks; iterative, so deeply
+    nested markup cannot overflow the stack, and nested lists are never read twice."""
 
-    def __init__(self) -> None:
+    def __init__(self, markup: _Markup) -> None:
+        self.markup = markup
         self.paragraphs: list[str] = []
         self.headings: list[int] = []
         self._pieces: list[str] = []
         self._heading = False
 
-    def step(self, event: str, element: Any) -> None:
+    def step(self, event: str, element: Any, *, is_root: bool) -> None:
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        markup = self.markup
         if event == "start":
-            if tag in _BLOCK_TAGS or tag == "br":
+            if tag in markup.blocks or tag in markup.breaks:
                 self.flush()
-            self._heading = self._heading or tag in _HEADING_TAGS
-            if element.text and tag != "br":
+            elif tag in markup.cells and self._pieces:
+                self._pieces.append(" | ")
+            self._heading = self._heading or tag in markup.headings
+            if element.text and tag not in markup.breaks and tag:
                 self._pieces.append(element.text)
             return
-        if tag in _BLOCK_TAGS:
+        if tag in markup.blocks:
             self.flush()
-        if element.tail:
+        if element.tail and not is_root:
             self._pieces.append(element.tail)
 
     def flush(self) -> None:
-        text = squash("".join(self._pieces))
+        text = squash("".join(self._pieces)).strip(" |")  # empty cells leave bare bars
         self._pieces.clear()
         if text:
             if self._heading:

@@ -174,7 +174,10 @@ def _guarded(
         yield from _read_stream(source, stream, options, gunzipped=False)
     except DecompressedTooLarge as error:
         yield problem(
-            origin, "gzip-bomb", str(error), "raise --max-decompressed-bytes if it is legitimate"
+            origin,
+            "gzip-bomb",
+            str(error.args[0]),
+            "raise --max-decompressed-bytes if it is legitimate",
         )
     except (OSError, EOFError) as error:
         yield problem(origin, "unreadable-path", f"reading failed ({error})", "check the file")
@@ -232,7 +235,7 @@ def _read_gzip(
         yield problem(
             Origin(source.location),
             "truncated-gzip",
-            f"{gunzip.damage}; any items before the damage were read",
+            f"{gunzip.damage.args[0]}; any items before the damage were read",
             "re-download or repair the file",
         )
 

@@ -35,7 +35,7 @@ def read_warc(
                 if isinstance(document, Problem) and document.code == "truncated-warc":
                     return
     except (ArchiveLoadFailed, TruncatedGzip) as error:
-        yield _damaged(location, number, str(error))
+        yield _damaged(location, number, str(error.args[0] if error.args else error))
 
 
 def _damaged(location: str, number: int, reason: str) -> Problem:

@@ -9,6 +9,7 @@ Jaccard, and connected candidates form one group.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -28,6 +29,7 @@ ALGORITHM = "organise.duplicates.minhash.v1"
 DUPLICATE_JACCARD_THRESHOLD = 0.45
 SHINGLE_WORDS = 5  # 5-word shingles: common phrases of 3-4 words do not match by chance
 MINHASH_PERMUTATIONS = 128
+LSH_MAX_THRESHOLD = 0.9
 
 
 def shingles(article: Article, size: int) -> set[bytes]:
@@ -67,12 +69,14 @@ def find_duplicates(
 ) -> tuple[DuplicateGroup, ...]:
     """Groups of two or more near-identical articles, each with a representative.
 
-    The representative is the earliest published member (then the longest text, then the
-    smallest id), so the original tends to stand for its syndicated copies.
+    The representative is the earliest published member (then the shortest text, as copies
+    gain headers and footers, then the smallest id), so the original stands for its copies.
     """
     by_id = {article.id: article for article in articles}
     found = signatures(list(by_id.values()), options)
-    lsh = MinHashLSH(threshold=options.duplicate_threshold, num_perm=options.minhash_permutations)
+    # LSH only proposes candidates; above ~0.9 it cannot form two bands, so cap it there.
+    lsh_threshold = min(options.duplicate_threshold, LSH_MAX_THRESHOLD)
+    lsh = MinHashLSH(threshold=lsh_threshold, num_perm=options.minhash_permutations)
     for article_id in sorted(found):
         lsh.insert(article_id, found[article_id])
     linked = DisjointSet(sorted(found))
@@ -107,9 +111,16 @@ def _group(
     )
 
 
-def _original_first(article: Article) -> tuple[bool, int, int, str]:
-    day = article.published.day
-    return (day is None, day.toordinal() if day else 0, -len(article.text), article.id)
+def _original_first(article: Article) -> tuple[bool, float, bool, int, str]:
+    """Earliest first (timestamp, else day), then the shorter text (no added furniture)."""
+    published = article.published
+    if published.value is not None:
+        moment = published.value.replace(tzinfo=None).timestamp()
+    elif published.day is not None:
+        moment = dt.datetime.combine(published.day, dt.time()).timestamp()
+    else:
+        moment = 0.0
+    return (published.day is None, moment, published.value is None, len(article.text), article.id)
 
 
 def representatives(duplicates: Sequence[DuplicateGroup]) -> dict[str, str]:

@@ -17,7 +17,13 @@ _NAME = re.compile(r"\b[A-Z][\w'’.-]*[\w](?:\s+(?:[A-Z][\w'’.-]*[\w]|al|bin|
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 # A publication range wider than this says too little to place an article among events.
 _MAX_RANGE_DAYS = 14
-_TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "u.s", "u.n"})
+_POSSESSIVE = re.compile(r"['’]s$")
+# Capitalised words that are not names: titles, name particles, months and weekdays.
+_NOT_NAMES = frozenset(
+    "mr mrs ms dr st gen sen rep gov al bin de van von le la el "
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 
 
 @cache
@@ -61,8 +67,8 @@ def name_keys(text: str) -> list[str]:
     keys: list[str] = []
     for match in _NAME.finditer(text):
         for part in match.group().split():
-            token = part.strip(".'’-").lower()
-            if len(token) > 1 and token not in stops and token not in _TITLE_WORDS:
+            token = _POSSESSIVE.sub("", part).strip(".'’-").lower()
+            if len(token) > 1 and token not in stops and token not in _NOT_NAMES:
                 keys.append(f"name:{token}")
     return keys
 

@@ -1,0 +1,99 @@
+"""Near-duplicate detection: syndicated copies grouped, same-event reports kept apart."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import random
+
+import pytest
+from builders import build_article
+from test_organise_fixtures import PORT_STRIKE_WIRE, corpus
+
+from storyline.errors import ConfigError
+from storyline.organise import OrganiseOptions, find_duplicates
+from storyline.organise.duplicates import ALGORITHM, representatives
+
+
+def test_empty_and_blank_articles_give_no_groups() -> None:
+    blank = build_article("   ", article_id="blank")
+    assert find_duplicates([], OrganiseOptions()) == ()
+    assert find_duplicates([blank, blank], OrganiseOptions()) == ()
+
+
+def test_short_identical_texts_are_grouped() -> None:
+    one = build_article("Polls close at eight.", outlet="A", article_id="a")
+    other = build_article("Polls close at eight.", outlet="B", article_id="b")
+    (group,) = find_duplicates([one, other], OrganiseOptions())
+    assert group.members == ("a", "b")
+    assert group.similarity == 1.0
+
+
+def test_syndicated_copy_with_edits_boilerplate_and_reordering_is_one_group() -> None:
+    articles = corpus()
+    groups = find_duplicates(list(articles.values()), OrganiseOptions())
+    assert [group.members for group in groups] == [("copy", "wire")]
+    (group,) = groups
+    assert group.representative == "wire"  # published earlier the same day
+    assert group.algorithm == ALGORITHM
+    assert OrganiseOptions().duplicate_threshold <= group.similarity < 1.0
+
+
+def test_same_event_reports_from_different_outlets_are_not_duplicates() -> None:
+    articles = corpus()
+    groups = find_duplicates(
+        [articles["wire"], articles["daily"], articles["gazette"]], OrganiseOptions()
+    )
+    assert groups == ()
+
+
+def test_a_copy_that_keeps_one_paragraph_is_not_a_duplicate() -> None:
+    first_paragraph = PORT_STRIKE_WIRE.split("\n\n")[0]
+    whole = build_article(PORT_STRIKE_WIRE, article_id="whole")
+    fragment = build_article(first_paragraph, article_id="fragment")
+    assert find_duplicates([whole, fragment], OrganiseOptions()) == ()
+
+
+def test_the_same_article_given_twice_is_counted_once() -> None:
+    article = corpus()["daily"]
+    assert find_duplicates([article, article], OrganiseOptions()) == ()
+
+
+def test_three_copies_form_one_group_with_every_member() -> None:
+    day = dt.date(2024, 3, 4)
+    base = build_article(PORT_STRIKE_WIRE, published=day, article_id="base")
+    later = [
+        build_article(
+            PORT_STRIKE_WIRE + f"\n\nRead more at outlet {n}.",
+            published=day + dt.timedelta(days=1),
+            article_id=f"c{n}",
+        )
+        for n in range(2)
+    ]
+    (group,) = find_duplicates([*later, base], OrganiseOptions())
+    assert group.members == ("base", "c0", "c1")
+    assert group.representative == "base"
+    assert representatives([group]) == {"base": "base", "c0": "base", "c1": "base"}
+
+
+def test_groups_do_not_depend_on_input_order() -> None:
+    articles = list(corpus().values())
+    expected = find_duplicates(articles, OrganiseOptions())
+    for seed in range(3):
+        shuffled = random.Random(seed).sample(articles, len(articles))
+        assert find_duplicates(shuffled, OrganiseOptions()) == expected
+
+
+def test_a_stricter_threshold_splits_the_edited_copy() -> None:
+    articles = corpus()
+    strict = dataclasses.replace(OrganiseOptions(), duplicate_threshold=0.99)
+    assert find_duplicates([articles["wire"], articles["copy"]], strict) == ()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"duplicate_threshold": 1.5}, {"story_threshold": -0.1}, {"shingle_words": 0}],
+)
+def test_options_out_of_range_raise_a_config_error(change: dict[str, float]) -> None:
+    with pytest.raises(ConfigError):
+        dataclasses.replace(OrganiseOptions(), **change)
