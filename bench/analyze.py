@@ -13,6 +13,7 @@ runs both with two processes.  Each run is repeated (``--repeat``) and the faste
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import json
 import sys
@@ -66,9 +67,25 @@ def sample_articles(copies: int) -> list[Article]:
 
 
 def timed(work: Callable[[], Any]) -> tuple[float, Any]:
-    start = time.perf_counter()
+    start = time.process_time()
     result = work()
-    return time.perf_counter() - start, result
+    return time.process_time() - start, result
+
+
+def timed_cpu(work: Callable[[], Any]) -> tuple[float, float, Any]:
+    """Wall and CPU seconds of ``work`` in this process (CPU time is steadier than wall
+    time on a shared machine, but misses worker processes)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = work()
+    return time.perf_counter() - wall, time.process_time() - cpu, result
+
+
+def bare_parse(nlp: Any, texts: list[str], processes: int) -> list[Any]:
+    return list(nlp.pipe(texts, batch_size=32, n_process=processes))
+
+
+def whole_stage(articles: list[Article], options: AnalyzeOptions) -> list[Any]:
+    return list(analyze(articles, options))
 
 
 def step_times(articles: list[Article], docs: list[Any]) -> dict[str, float]:
@@ -105,28 +122,34 @@ def main() -> None:
     words = sum(len(text.split()) for text in texts)
     print(f"{len(articles)} articles, {words} words; model load {load_seconds:.2f} s")
     runs = [1, 2] if args.processes else [1]
-    print(f"{'run':<34} {'seconds':>8} {'words/s':>9} {'ratio':>6}")
+    print(f"{'run':<30} {'wall s':>7} {'words/s':>8} {'ratio':>6} {'cpu s':>7} {'ratio':>6}")
     docs: list[Any] = []
     bare_one = 0.0
     for processes in runs:
         options = AnalyzeOptions(n_process=processes)
-        bare_times, full_times = [], []
+        bare_runs, full_runs = [], []
+        parse = functools.partial(bare_parse, nlp, texts, processes)
+        analyse = functools.partial(whole_stage, articles, options)
         for _ in range(args.repeat):  # alternate the two so that load drifts hit both alike
-            bare, parsed = timed(lambda: list(nlp.pipe(texts, batch_size=32, n_process=processes)))  # noqa: B023
-            full, analyses = timed(lambda: list(analyze(articles, options)))  # noqa: B023
-            bare_times.append(bare)
-            full_times.append(full)
-        bare, full = min(bare_times), min(full_times)
+            bare_runs.append(timed_cpu(parse))
+            full_runs.append(timed_cpu(analyse))
+        bare, bare_cpu, parsed = min(bare_runs, key=lambda run: run[0])
+        full, full_cpu, analyses = min(full_runs, key=lambda run: run[0])
         if processes == 1:
-            bare_one, docs = bare, parsed
-        print(f"{f'bare nlp.pipe ({processes} process)':<34} {bare:8.2f} {words / bare:9.0f}")
+            bare_one, docs = min(r[1] for r in bare_runs), parsed
+        cpu = processes == 1  # worker processes' CPU time is not counted
         print(
-            f"{f'analyze() ({processes} process)':<34} {full:8.2f} {words / full:9.0f}"
+            f"{f'bare nlp.pipe ({processes} proc)':<30} {bare:7.2f} {words / bare:8.0f} {'':>6}"
+            f" {f'{bare_cpu:7.2f}' if cpu else '      -'}"
+        )
+        print(
+            f"{f'analyze() ({processes} proc)':<30} {full:7.2f} {words / full:8.0f}"
             f" {full / bare:6.2f}"
+            + (f" {full_cpu:7.2f} {full_cpu / bare_cpu:6.2f}" if cpu else "       -      -")
         )
     link_seconds, (entities, _) = timed(lambda: link_entities(analyses))
     print(f"{'link_entities (all articles)':<34} {link_seconds:8.2f}  ({len(entities)} entities)")
-    print("\nrule steps on the parsed docs (1 process):")
+    print("\nrule steps on the parsed docs (1 process, CPU seconds):")
     for step, seconds in step_times(articles, docs).items():
         print(f"  {step:<12} {seconds:7.2f} s  {100 * seconds / bare_one:5.1f} % of the bare parse")
 

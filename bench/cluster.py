@@ -27,14 +27,22 @@ import json
 import sys
 import time
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 from sklearn.cluster import AgglomerativeClustering
 
-from storyline.models import Article, Block, BlockKind, DateSource, Origin, PublicationDate
+from storyline.models import (
+    Article,
+    ArticleAnalysis,
+    Block,
+    BlockKind,
+    DateSource,
+    Origin,
+    PublicationDate,
+)
 from storyline.organise import OrganiseOptions, cluster_stories, find_duplicates
 from storyline.organise.features import vectorise
 
@@ -45,6 +53,11 @@ MERGE_GRID = (0.15, 0.2, 0.25, 0.3)
 # a new story in the same thread), although newscluster_g5w1h has "events" spanning years.
 WINDOW_GRID = (30, 90, 180, 365)
 PEER_GRID = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+
+
+# (analyses by article id, entity map) or (None, None) for titles, texts and dates only.
+Context = tuple[Mapping[str, ArticleAnalysis] | None, Mapping[tuple[str, str], str] | None]
+NO_ANALYSIS: Context = (None, None)
 
 
 @dataclass(frozen=True)
@@ -147,11 +160,9 @@ def _pairwise_f1(
     return 2 * p * r / (p + r)
 
 
-def run_ours(
-    pool: Pool, options: OrganiseOptions, analyses: Mapping[str, object] | None
-) -> dict[str, str]:
+def run_ours(pool: Pool, options: OrganiseOptions, context: Context) -> dict[str, str]:
     duplicates = find_duplicates(pool.articles, options)
-    stories = cluster_stories(pool.articles, analyses, duplicates, None, options)  # type: ignore[arg-type]
+    stories = cluster_stories(pool.articles, context[0], duplicates, context[1], options)
     return {article_id: story.id for story in stories for article_id in story.article_ids}
 
 
@@ -166,7 +177,7 @@ def run_peer(pool: Pool, threshold: float, analyses: Mapping[str, object] | None
     return {article_id: str(label) for article_id, label in zip(vectors.ids, labels, strict=True)}
 
 
-def tune(pool: Pool, analyses: Mapping[str, object] | None) -> tuple[OrganiseOptions, float]:
+def tune(pool: Pool, analyses: Context) -> tuple[OrganiseOptions, float]:
     """Our thresholds and window, and the peer's distance threshold, with the best BCubed F1."""
     grid = [
         replace(OrganiseOptions(), story_threshold=t, story_merge_threshold=m, story_window_days=w)
@@ -182,14 +193,16 @@ def tune(pool: Pool, analyses: Mapping[str, object] | None) -> tuple[OrganiseOpt
     return best_ours, best_peer
 
 
-def analyse(pool: Pool) -> Mapping[str, object]:
-    """Analyses from storyline.analyze, when that stage is installed."""
+def analyse(pool: Pool) -> Context:
+    """Analyses and the cross-article entity map from storyline.analyze, when installed."""
     try:
-        from storyline.analyze import analyze  # type: ignore[attr-defined]
+        from storyline.analyze import analyze
+        from storyline.analyze.entity_linking import link_entities
     except ImportError as error:
-        sys.exit(f"--with-entities needs storyline.analyze.analyze ({error})")
-    found = analyze(pool.articles)
-    return {item.article_id: item for item in found}
+        sys.exit(f"--with-entities needs storyline.analyze ({error})")
+    found = list(analyze(pool.articles))
+    _, entity_map = link_entities(found)
+    return {item.article_id: item for item in found}, entity_map
 
 
 def main() -> None:
@@ -200,7 +213,7 @@ def main() -> None:
     parser.add_argument("--fixed", action="store_true", help="no tuning: shipped defaults")
     args = parser.parse_args()
     pools = [load_pool(path) for path in sorted(args.eval_dir.glob("*.jsonl.gz"))]
-    analyses = {pool.name: analyse(pool) if args.with_entities else None for pool in pools}
+    analyses = {pool.name: analyse(pool) if args.with_entities else NO_ANALYSIS for pool in pools}
     tuning = next(pool for pool in pools if pool.name == args.tune_pool)
     if args.fixed:
         options, peer_threshold = OrganiseOptions(), PEER_DEFAULT
@@ -211,23 +224,29 @@ def main() -> None:
         f"merge={options.story_merge_threshold} window={options.story_window_days}d; "
         f"peer distance_threshold={peer_threshold}"
     )
-    header = f"{'pool':<24} {'system':<14} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'F1-noise':>8} {'pair F1':>7} {'#cl':>5} {'gold':>5} {'sec':>6}"
-    print(header)
-    print("-" * len(header))
+    print(HEADER)
+    print("-" * len(HEADER))
     for pool in pools:
-        for system, run in (
-            ("storyline", lambda: run_ours(pool, options, analyses[pool.name])),
-            ("agglomerative", lambda: run_peer(pool, peer_threshold, analyses[pool.name])),
-        ):
-            started = time.perf_counter()
-            result = score(run(), pool)
-            seconds = time.perf_counter() - started
-            gold = len(set(pool.gold.values()))
-            print(
-                f"{pool.name:<24} {system:<14} {result.precision:6.3f} {result.recall:6.3f} "
-                f"{result.f1:6.3f} {result.f1_without_noise:8.3f} {result.pairwise_f1:7.3f} "
-                f"{result.clusters:5d} {gold:5d} {seconds:6.2f}"
-            )
+        report(pool, "storyline", lambda p=pool: run_ours(p, options, analyses[p.name]))
+        report(pool, "agglomerative", lambda p=pool: run_peer(p, peer_threshold, analyses[p.name]))
+
+
+HEADER = (
+    f"{'pool':<24} {'system':<14} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'F1-noise':>8} "
+    f"{'pair F1':>7} {'#cl':>5} {'gold':>5} {'sec':>6}"
+)
+
+
+def report(pool: Pool, system: str, run: Callable[[], dict[str, str]]) -> None:
+    started = time.perf_counter()
+    result = score(run(), pool)
+    seconds = time.perf_counter() - started
+    gold = len(set(pool.gold.values()))
+    print(
+        f"{pool.name:<24} {system:<14} {result.precision:6.3f} {result.recall:6.3f} "
+        f"{result.f1:6.3f} {result.f1_without_noise:8.3f} {result.pairwise_f1:7.3f} "
+        f"{result.clusters:5d} {gold:5d} {seconds:6.2f}"
+    )
 
 
 PEER_DEFAULT = 0.8  # the peer's distance threshold tuned on newscluster_g5w1h (see the table)

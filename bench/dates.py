@@ -190,7 +190,9 @@ def dated_documents(name: str, count: int) -> list[tuple[str, dt.date]]:
 
 
 def publication_report() -> None:
-    """infer_publication on real dated articles: coverage, containment, width."""
+    """infer_publication on real dated articles with their metadata date hidden: how many get
+    a range (known), how many ranges hold the true day (holds), how many are closed, the
+    median width of closed ranges and the median days from the lower bound to the truth."""
     import statistics
 
     from storyline.analyze.nlp import load_pipeline
@@ -199,12 +201,13 @@ def publication_report() -> None:
     from storyline.models import PublicationDate
 
     nlp = load_pipeline("en")
-    print(f"{'set':<36} {'n':>4} {'known':>6} {'holds':>6} {'closed':>7} {'median days':>12}")
+    print(f"{'set':<36} {'n':>4} {'known':>6} {'holds':>6} {'closed':>7} {'width':>6} {'lag':>6}")
     for name, count in PUBLICATION_SETS.items():
         if not (EVAL / name).is_file():
             continue
         known = holds = closed = 0
         widths: list[int] = []
+        lags: list[int] = []  # days from the range's lower bound to the true day
         documents = dated_documents(name, count)
         for text, truth in documents:
             article = sample_article(text, truth)
@@ -220,11 +223,17 @@ def publication_report() -> None:
                 print(f"  miss {truth} {result.earliest}..{result.latest}")
                 for note in result.evidence:
                     print(f"      {note[-150:]}")
+            if result.earliest:
+                lags.append((truth - result.earliest).days)
             if result.earliest and result.latest:
                 closed += 1
                 widths.append((result.latest - result.earliest).days + 1)
-        median = statistics.median(widths) if widths else 0
-        print(f"{name:<36} {len(documents):>4} {known:>6} {holds:>6} {closed:>7} {median:>12}")
+        width = statistics.median(widths) if widths else 0
+        lag = statistics.median(lags) if lags else 0
+        print(
+            f"{name:<36} {len(documents):>4} {known:>6} {holds:>6} {closed:>7} "
+            f"{width:>6.0f} {lag:>6.0f}"
+        )
 
 
 if __name__ == "__main__":

@@ -21,17 +21,16 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from rapidfuzz import fuzz
 
 sys.path.insert(0, str(Path(__file__).parent))
-from cluster import EVAL_DIR, eval_article, load_pool  # noqa: E402
-
-from storyline.models import Article  # noqa: E402
-from storyline.organise import OrganiseOptions, find_duplicates  # noqa: E402
-from storyline.organise.duplicates import shingles, signatures  # noqa: E402
+from cluster import EVAL_DIR, eval_article, load_pool
+from storyline.models import Article
+from storyline.organise import OrganiseOptions, find_duplicates
+from storyline.organise.duplicates import shingles, signatures
 
 THRESHOLDS = tuple(round(0.2 + 0.05 * step, 2) for step in range(13))
 # Invented outlet furniture, the kind cleaning sometimes leaves behind.

@@ -341,7 +341,7 @@ def speaker_matches(quote: Quote, gold: str, gold_names: Iterable[str]) -> bool:
 
 
 def _plain(name: str) -> str:
-    letters = re.sub(r"[^\w ]", "", name.lower())
+    letters = re.sub(r"[^\w ]", "", name.lower().replace("-", " "))
     return re.sub(r"^the ", "", letters).strip()
 
 

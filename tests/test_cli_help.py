@@ -13,9 +13,23 @@ COMMANDS = sorted(get_command(app).commands)  # type: ignore[attr-defined]
 
 
 def test_the_cli_has_the_commands_the_readme_promises() -> None:
-    expected = {"brief", "ingest", "clean", "articles", "show", "search", "problems",
-                "analyze", "entities", "quotes", "dates", "organise", "stories", "threads",
-                "timeline"}
+    expected = {
+        "brief",
+        "ingest",
+        "clean",
+        "articles",
+        "show",
+        "search",
+        "problems",
+        "analyze",
+        "entities",
+        "quotes",
+        "dates",
+        "organise",
+        "stories",
+        "threads",
+        "timeline",
+    }
     assert expected <= set(COMMANDS)
 
 
@@ -35,8 +49,21 @@ def test_every_listing_or_report_command_documents_its_options(command: str) -> 
 
 
 def test_json_is_offered_by_every_listing() -> None:
-    for command in ["articles", "search", "problems", "entities", "quotes", "dates",
-                    "stories", "threads", "timeline", "analyze", "organise", "ingest", "clean"]:
+    for command in [
+        "articles",
+        "search",
+        "problems",
+        "entities",
+        "quotes",
+        "dates",
+        "stories",
+        "threads",
+        "timeline",
+        "analyze",
+        "organise",
+        "ingest",
+        "clean",
+    ]:
         assert "--json" in runner.invoke(app, [command, "--help"]).output, command
 
 

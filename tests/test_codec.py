@@ -19,8 +19,9 @@ from storyline.models import (
 
 def test_a_briefing_with_timelines_round_trips() -> None:
     event = TimelineEvent(
-        when=TimeValue(dt.date(2012, 6, 1), dt.date(2012, 6, 30), Granularity.MONTH,
-                       Qualifier.AFTER),
+        when=TimeValue(
+            dt.date(2012, 6, 1), dt.date(2012, 6, 30), Granularity.MONTH, Qualifier.AFTER
+        ),
         description="The conference met in June 2012.",
         citations=(Citation("a1", 0, 31, "Example Wire"),),
         story_id="s1",
@@ -36,6 +37,8 @@ def test_a_briefing_with_timelines_round_trips() -> None:
 def test_enums_and_dates_become_plain_json_values() -> None:
     value = TimeValue(dt.date(2013, 7, 1), dt.date(2013, 7, 7), Granularity.WEEK)
     assert codec.to_jsonable(value) == {
-        "earliest": "2013-07-01", "latest": "2013-07-07", "granularity": "week",
+        "earliest": "2013-07-01",
+        "latest": "2013-07-07",
+        "granularity": "week",
         "qualifier": "at",
     }

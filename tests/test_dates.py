@@ -159,6 +159,12 @@ def test_pronouns_and_modal_verbs_are_not_dates(nlp: Language) -> None:
     assert dates_in(nlp, text) == []
 
 
+def test_clock_times_are_not_dates_but_day_times_are(nlp: Language) -> None:
+    mentions = dates_in(nlp, "The vote closed at 10 a.m. and results came last night.")
+    assert [m.text for m in mentions] == ["last night"]
+    assert mentions[0].value is not None and mentions[0].value.label() == "2013-07-01"
+
+
 def test_met_on_thursday_is_past_and_will_travel_on_thursday_is_next(nlp: Language) -> None:
     text = "Kerry met Lavrov on Thursday. He will travel to Paris on Friday."
     assert label_of(nlp, text, "Thursday") == "2013-06-27"

@@ -7,12 +7,12 @@ import datetime as dt
 import random
 
 import pytest
-from builders import build_article
-from test_organise_fixtures import PORT_STRIKE_WIRE, corpus
 
+from builders import build_article
 from storyline.errors import ConfigError
 from storyline.organise import OrganiseOptions, find_duplicates
 from storyline.organise.duplicates import ALGORITHM, representatives
+from test_organise_fixtures import PORT_STRIKE_WIRE, corpus
 
 
 def test_empty_and_blank_articles_give_no_groups() -> None:

@@ -111,6 +111,11 @@ def test_money_and_percent_units(nlp: Language) -> None:
     assert (figures["12 percent"].unit, figures["12 percent"].counts) == ("%", "premium")
 
 
+def test_money_without_a_symbol_keeps_its_currency_word(nlp: Language) -> None:
+    figures = figures_in(nlp, "Visitors paid the 20 baht entrance fee to see the peak.")
+    assert [(f.value, f.unit) for f in figures.values()] == [(20, "baht")]
+
+
 def test_counted_noun_and_of_object(nlp: Language) -> None:
     figures = figures_in(
         nlp, "About 2,000 fighters crossed the border. Some 12 percent of voters backed him."

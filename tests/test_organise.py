@@ -8,9 +8,10 @@ import random
 from pathlib import Path
 
 import pytest
-from builders import build_article
-from test_organise_fixtures import corpus
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from builders import build_article
 from storyline.models import Article, ArticleAnalysis, EntityKind, Mention, Story
 from storyline.organise import (
     ORGANISER_VERSION,
@@ -22,6 +23,7 @@ from storyline.organise import (
     organise,
 )
 from storyline.organise.stories import ALGORITHM as STORY_ALGORITHM
+from test_organise_fixtures import corpus
 
 
 def _members(organisation: Organisation) -> set[frozenset[str]]:
@@ -222,3 +224,16 @@ def test_link_threads_alone_matches_organise(samples_dir: Path) -> None:
     assert link_threads(organisation.stories, articles, None, None, options) == (
         organisation.threads
     )
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.permutations(sorted(corpus())), st.integers(min_value=1, max_value=8))
+def test_any_subset_in_any_order_puts_each_article_in_exactly_one_story(
+    order: list[str], count: int
+) -> None:
+    articles = corpus()
+    chosen = [articles[key] for key in order[:count]]
+    organisation = organise(chosen)
+    placed = [article_id for story in organisation.stories for article_id in story.article_ids]
+    assert sorted(placed) == sorted(order[:count])
+    assert organise(sorted(chosen, key=lambda article: article.id)) == organisation

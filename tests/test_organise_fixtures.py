@@ -6,68 +6,98 @@ from __future__ import annotations
 import datetime as dt
 
 from builders import build_article
-
 from storyline.models import Article
 
-PORT_STRIKE_WIRE = """ROTTERDAM — Dockworkers at the Port of Rotterdam walked off the job on Monday, halting container traffic at Europe's busiest port as the FNV union pressed for higher wages.
+PORT_STRIKE_WIRE = "\n\n".join(
+    (
+        "ROTTERDAM — Dockworkers at the Port of Rotterdam walked off the job on Monday, "
+        "halting container traffic at Europe's busiest port as the FNV union pressed for "
+        "higher wages.",
+        "The strike, called by the FNV after talks with terminal operator ECT collapsed late "
+        "on Sunday, left dozens of ships waiting at anchor in the North Sea, port authority "
+        "spokesman Pieter Vos said.",
+        '"We are not going back until ECT puts a serious offer on the table," FNV negotiator '
+        "Marieke de Groot told reporters outside the Maasvlakte terminal.",
+        "ECT said it regretted the walkout and remained open to talks. The company has "
+        "offered a 4 percent raise; the union wants 9 percent over two years.",
+        "Shipping lines Maersk and MSC warned customers of delays of up to a week for cargo "
+        "bound for Germany and Switzerland.",
+    )
+)
 
-The strike, called by the FNV after talks with terminal operator ECT collapsed late on Sunday, left dozens of ships waiting at anchor in the North Sea, port authority spokesman Pieter Vos said.
+PORT_STRIKE_DAILY = "\n\n".join(
+    (
+        "Thousands of Rotterdam dockworkers stopped work on Monday in a wage dispute that has"
+        " brought Europe's largest port to a standstill.",
+        "The FNV union said the strike at ECT's container terminals on the Maasvlakte would "
+        "continue until the operator improved its pay offer of 4 percent.",
+        '"We are not going back until ECT puts a serious offer on the table," said Marieke de'
+        " Groot, who leads the FNV negotiating team.",
+        "Port officials said more than 40 container ships were waiting to berth. Maersk told "
+        "clients to expect delays to deliveries into Germany.",
+        "The last major strike at the Port of Rotterdam, in 2018, lasted three days.",
+    )
+)
 
-"We are not going back until ECT puts a serious offer on the table," FNV negotiator Marieke de Groot told reporters outside the Maasvlakte terminal.
+PORT_STRIKE_GAZETTE = "\n\n".join(
+    (
+        "Port of Rotterdam strike: what we know",
+        "Dockworkers belonging to the FNV union began an open-ended strike at ECT terminals "
+        "in Rotterdam on Monday morning.",
+        "Negotiations between the FNV and ECT broke down on Sunday evening over wages, with "
+        "the union demanding 9 percent and the operator offering 4 percent.",
+        "Container ships are queuing in the North Sea, and shipping companies including MSC "
+        "and Maersk expect delays for cargo to Germany and Switzerland.",
+        "Marieke de Groot of the FNV said members would stay out until ECT made a serious offer.",
+    )
+)
 
-ECT said it regretted the walkout and remained open to talks. The company has offered a 4 percent raise; the union wants 9 percent over two years.
+VOLCANO_NEWS = "\n\n".join(
+    (
+        "A volcano erupted near the fishing town of Grindavik in south-west Iceland on "
+        "Sunday, sending lava towards homes that had been evacuated hours earlier.",
+        "The Icelandic Meteorological Office said the fissure opened just north of the town's"
+        " defensive barriers shortly before 8am.",
+        "Civil protection chief Vidir Reynisson said all residents had left and there was no "
+        "danger to life. The nearby Blue Lagoon spa was closed.",
+        "Keflavik airport remained open and flights were operating normally, Isavia said.",
+    )
+)
 
-Shipping lines Maersk and MSC warned customers of delays of up to a week for cargo bound for Germany and Switzerland."""
+VOLCANO_TIMES = "\n\n".join(
+    (
+        "Lava flowed into the outskirts of Grindavik on Sunday after a new volcanic eruption "
+        "on Iceland's Reykjanes peninsula, the Icelandic Meteorological Office said.",
+        "Residents of the town had been evacuated overnight as earthquakes intensified, civil"
+        " protection chief Vidir Reynisson told public broadcaster RUV.",
+        "The Blue Lagoon, one of Iceland's main tourist attractions, shut its doors, while "
+        "Keflavik airport said flights were unaffected.",
+        "Scientists had warned for weeks that magma was building up beneath Grindavik.",
+    )
+)
 
-PORT_STRIKE_DAILY = """Thousands of Rotterdam dockworkers stopped work on Monday in a wage dispute that has brought Europe's largest port to a standstill.
+PORT_STRIKE_SEQUEL = "\n\n".join(
+    (
+        "Rotterdam dockworkers launched a new strike against terminal operator ECT on "
+        "Tuesday, two years after a week-long walkout that paralysed the Port of Rotterdam.",
+        "The FNV union said ECT had broken promises on staffing made in the wage deal that "
+        "ended the previous stoppage.",
+        '"ECT has had two years to keep its word," FNV negotiator Marieke de Groot said at '
+        "the Maasvlakte terminal.",
+        "Maersk and MSC said they would divert some ships to Antwerp and Hamburg while the "
+        "strike lasts.",
+    )
+)
 
-The FNV union said the strike at ECT's container terminals on the Maasvlakte would continue until the operator improved its pay offer of 4 percent.
-
-"We are not going back until ECT puts a serious offer on the table," said Marieke de Groot, who leads the FNV negotiating team.
-
-Port officials said more than 40 container ships were waiting to berth. Maersk told clients to expect delays to deliveries into Germany.
-
-The last major strike at the Port of Rotterdam, in 2018, lasted three days."""
-
-PORT_STRIKE_GAZETTE = """Port of Rotterdam strike: what we know
-
-Dockworkers belonging to the FNV union began an open-ended strike at ECT terminals in Rotterdam on Monday morning.
-
-Negotiations between the FNV and ECT broke down on Sunday evening over wages, with the union demanding 9 percent and the operator offering 4 percent.
-
-Container ships are queuing in the North Sea, and shipping companies including MSC and Maersk expect delays for cargo to Germany and Switzerland.
-
-Marieke de Groot of the FNV said members would stay out until ECT made a serious offer."""
-
-VOLCANO_NEWS = """A volcano erupted near the fishing town of Grindavik in south-west Iceland on Sunday, sending lava towards homes that had been evacuated hours earlier.
-
-The Icelandic Meteorological Office said the fissure opened just north of the town's defensive barriers shortly before 8am.
-
-Civil protection chief Vidir Reynisson said all residents had left and there was no danger to life. The nearby Blue Lagoon spa was closed.
-
-Keflavik airport remained open and flights were operating normally, Isavia said."""
-
-VOLCANO_TIMES = """Lava flowed into the outskirts of Grindavik on Sunday after a new volcanic eruption on Iceland's Reykjanes peninsula, the Icelandic Meteorological Office said.
-
-Residents of the town had been evacuated overnight as earthquakes intensified, civil protection chief Vidir Reynisson told public broadcaster RUV.
-
-The Blue Lagoon, one of Iceland's main tourist attractions, shut its doors, while Keflavik airport said flights were unaffected.
-
-Scientists had warned for weeks that magma was building up beneath Grindavik."""
-
-PORT_STRIKE_SEQUEL = """Rotterdam dockworkers launched a new strike against terminal operator ECT on Tuesday, two years after a week-long walkout that paralysed the Port of Rotterdam.
-
-The FNV union said ECT had broken promises on staffing made in the wage deal that ended the previous stoppage.
-
-"ECT has had two years to keep its word," FNV negotiator Marieke de Groot said at the Maasvlakte terminal.
-
-Maersk and MSC said they would divert some ships to Antwerp and Hamburg while the strike lasts."""
-
-CHESS_ITEM = """The Madrid chess open ended on Saturday with a surprise win for 17-year-old Lucia Navarro, who beat three grandmasters on her way to the title.
-
-Navarro, from Valencia, said she had prepared for the tournament for eight months with her coach Andres Molina.
-
-Organisers said a record 640 players had taken part this year."""
+CHESS_ITEM = "\n\n".join(
+    (
+        "The Madrid chess open ended on Saturday with a surprise win for 17-year-old Lucia "
+        "Navarro, who beat three grandmasters on her way to the title.",
+        "Navarro, from Valencia, said she had prepared for the tournament for eight months "
+        "with her coach Andres Molina.",
+        "Organisers said a record 640 players had taken part this year.",
+    )
+)
 
 
 def syndicated_copy(text: str) -> str:

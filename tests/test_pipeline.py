@@ -40,8 +40,14 @@ def test_stored_samples_are_clean(samples_dir: Path) -> None:
     assert moscow.text.count("was in Moscow on Thursday") == 1
     assert moscow.place is not None and "moscow" in moscow.place.lower()
     everything = "\n".join(a.text for a in texts.values())
-    for noise in ["Watch CBSN Live", "Bloomberg Terminal", "CBS News App", "05:58",
-                  "Hezbollah chief vows", "Chrome Safari"]:
+    for noise in [
+        "Watch CBSN Live",
+        "Bloomberg Terminal",
+        "CBS News App",
+        "05:58",
+        "Hezbollah chief vows",
+        "Chrome Safari",
+    ]:
         assert noise not in everything
     for kept in ["Lavrov termed that decision", "death toll in Syria", "a senior US official"]:
         assert kept in everything
@@ -79,7 +85,9 @@ def test_a_missing_store_is_a_clear_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("suffix", [".md", ".html", ".json"])
-def test_brief_writes_a_report_of_the_samples(samples_dir: Path, tmp_path: Path, suffix: str) -> None:
+def test_brief_writes_a_report_of_the_samples(
+    samples_dir: Path, tmp_path: Path, suffix: str
+) -> None:
     out = tmp_path / f"report{suffix}"
     result = runner.invoke(app, ["brief", str(samples_dir), "-o", str(out), "--no-analysis"])
     assert result.exit_code == 0, result.output

@@ -152,6 +152,21 @@ def test_last_year_beside_its_year_fixes_the_year(nlp: Language) -> None:
     assert (result.earliest, result.latest) == (dt.date(2016, 1, 1), dt.date(2016, 12, 31))
 
 
+def test_last_month_beside_a_named_month_fixes_the_month(nlp: Language) -> None:
+    text = "The law was passed in 2014. Protests began last month, in June, in the capital."
+    result = infer_text(nlp, text)
+    assert result.earliest is not None and result.earliest.month == 7
+    assert result.earliest.year == 2014
+
+
+def test_correction_notes_and_embedded_posts_are_no_evidence(nlp: Language) -> None:
+    text = (
+        "This article was amended on 11 May 2011 to correct a name.\n\n"
+        "Troops say hello https://t.co/abc — Army (@army) December 23, 2017"
+    )
+    assert infer_text(nlp, text).source is DateSource.UNKNOWN
+
+
 def test_a_year_naming_an_event_is_no_bound(nlp: Language) -> None:
     result = infer_text(nlp, "Qatar won the right to host the 2022 World Cup.")
     assert result.source is DateSource.UNKNOWN

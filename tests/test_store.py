@@ -33,7 +33,7 @@ from storyline.models import (
     TimeValue,
 )
 from storyline.store import Store, open_store, sqlite
-from storyline.store.migrations import MIGRATIONS
+from storyline.store.migrations import MIGRATIONS, applied_migrations, migrate
 
 KERRY = build_article(
     "Secretary of State John Kerry met Sergei Lavrov in Bandar Seri Begawan on Monday.\n\n"
@@ -106,6 +106,18 @@ def test_store_written_by_a_newer_version_is_refused(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(StoreError, match=r"newer storyline.*m999_from_the_future"):
         open_store(path)
+
+
+def test_a_store_from_an_older_schema_is_upgraded_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, MIGRATIONS[:-1])
+    conn.close()
+    with open_store(path) as store:
+        store.add_article(KERRY)
+        assert [hit.article_id for hit in store.search("Lavrov")] == [KERRY.id]
+        store._conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+        assert applied_migrations(store._conn) == [m.name for m in MIGRATIONS]
 
 
 def test_close_twice_is_harmless_and_commits_the_pending_batch(tmp_path: Path) -> None:

@@ -18,14 +18,22 @@ HOSTILE_TITLE = "<script>alert(1)</script> Port strike ends"
 def client(tmp_path: Path) -> TestClient:
     db = tmp_path / "web.db"
     with open_store(db) as store:
-        store.add_article(build_article(
-            "Dock workers voted on Tuesday to end the strike, the union said.",
-            title=HOSTILE_TITLE, url="javascript:alert(1)", article_id="a1b2c3d4e5f60718",
-        ))
-        store.add_article(build_article(
-            "The harbour reopened on Wednesday after nine days, officials said.",
-            title="Harbour reopens", url="https://news.example/harbour", article_id="ffee0011",
-        ))
+        store.add_article(
+            build_article(
+                "Dock workers voted on Tuesday to end the strike, the union said.",
+                title=HOSTILE_TITLE,
+                url="javascript:alert(1)",
+                article_id="a1b2c3d4e5f60718",
+            )
+        )
+        store.add_article(
+            build_article(
+                "The harbour reopened on Wednesday after nine days, officials said.",
+                title="Harbour reopens",
+                url="https://news.example/harbour",
+                article_id="ffee0011",
+            )
+        )
     return TestClient(create_app(db))
 
 
@@ -48,7 +56,9 @@ def test_every_page_has_a_json_twin(client: TestClient) -> None:
     data = client.get("/articles/a1b2c3d4e5f60718", params={"format": "json"}).json()
     assert data["article"]["title"] == HOSTILE_TITLE
     assert {a["id"] for a in client.get("/", params={"format": "json"}).json()["articles"]} == {
-        "a1b2c3d4e5f60718", "ffee0011"}
+        "a1b2c3d4e5f60718",
+        "ffee0011",
+    }
 
 
 def test_search_finds_words_and_an_unknown_article_is_404(client: TestClient) -> None:

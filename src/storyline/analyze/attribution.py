@@ -11,6 +11,7 @@ whose title fits; anything else ("a senior US official", "officials") is an unna
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
@@ -20,19 +21,18 @@ from spacy.tokens import Doc, Span, Token
 from storyline.analyze.aliases import entity_key, name_words
 from storyline.analyze.speaker_clues import (
     FEMALE_PRONOUNS,
-    NAMING_DEPS,
-    NAMING_VERBS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     RANKS,
-    RELATIVE_PRONOUNS,
     ROLE_TITLES,
-    SPEECH_VERBS,
     SUBJECT_DEPS,
     entity_genders,
     entity_nations,
+    is_role_nominal,
+    is_speech_verb,
     nation,
+    subject_span,
     title_fits,
 )
 from storyline.models import EntityKind, Mention, SpeakerKind
@@ -46,6 +46,7 @@ class Speaker:
 
 
 UNKNOWN_SPEAKER = Speaker(SpeakerKind.UNKNOWN, None, None)
+NAME_WORD = re.compile(r"[A-Z][\w'’.-]*[a-z]")  # a capitalised name word, no marks around
 MARK_CHARACTERS = " '\"`“”‘’«»„"
 
 
@@ -137,86 +138,6 @@ def _mention_is_subject(doc: Doc, mention: Mention) -> bool:
     )
 
 
-def subject_span(token: Token) -> Span:
-    """The words of a subject: its subtree, cut at a comma or clause it governs."""
-    doc = token.doc
-    start, end = token.left_edge.i, token.i + 1
-    for right in token.rights:
-        if right.dep_ in {"relcl", "acl", "punct", "appos", "cc", "conj"} or right.is_punct:
-            break
-        end = right.right_edge.i + 1
-    return doc[start:end]
-
-
-def verb_subject(verb: Token) -> Token | None:
-    """The subject of a verb, climbing through participles, infinitives and conjuncts.
-
-    For an active "quote" the one quoted is the object ("the agency quoted Warawut").
-    """
-    if verb.lemma_.lower() == "quote":
-        quoted_person = [c for c in verb.children if c.dep_ == "dobj"]
-        if quoted_person:
-            return quoted_person[0]
-    current: Token | None = verb
-    for _ in range(4):
-        if current is None:
-            return None
-        subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
-        if subjects:
-            # The parser may hang a stray subject from a heading above; take the nearest.
-            child = min(subjects, key=lambda subject: abs(subject.i - verb.i))
-            if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                return current.head
-            return child
-        climbs = {"xcomp", "conj", "advcl", "ccomp", "prep", "pcomp"}
-        current = current.head if current.dep_ in climbs and current.head != current else None
-    return _word_before(verb)
-
-
-def _word_before(verb: Token) -> Token | None:
-    """When the parse gives no subject ("Officials say" parsed as two roots), a noun or
-    pronoun right before the verb in the same sentence stands in."""
-    if verb.i == 0:
-        return None
-    previous = verb.doc[verb.i - 1]
-    if "\n" in previous.text_with_ws:
-        return None
-    return previous if previous.pos_ in {"NOUN", "PROPN", "PRON"} else None
-
-
-def according_to_source(token: Token) -> Token | None:
-    """The source in "according to X", or None."""
-    for child in token.children:
-        if child.lower_ == "to":
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    return grandchild
-    return None
-
-
-def is_speech_verb(token: Token) -> bool:
-    lemma = token.lemma_.lower()
-    if lemma not in SPEECH_VERBS or token.dep_ in NAMING_DEPS:
-        return False
-    if lemma in NAMING_VERBS and any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children):
-        return False
-    if token.lemma_.lower() == "accord":
-        return token.lower_ == "according"
-    return token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
-
-
-def is_role_nominal(token: Token) -> bool:
-    """A definite role noun: "the president", "Russia's foreign minister"."""
-    # The tagger sometimes calls a lowercase role noun a proper noun ("the minister said").
-    noun = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
-    if not noun or (token.lower_ not in ROLE_TITLES and token.lemma_.lower() not in ROLE_TITLES):
-        return False
-    return any(
-        child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in {"the", "this", "that"})
-        for child in token.children
-    )
-
-
 def resolve(context: ArticleContext, subject: Span) -> Speaker:
     """The speaker a cue's subject names."""
     head = subject.root
@@ -241,8 +162,12 @@ def resolve(context: ArticleContext, subject: Span) -> Speaker:
         return Speaker(SpeakerKind.UNNAMED, None, text) if plural else UNKNOWN_SPEAKER
     if is_role_nominal(head):
         return resolve_role(context, subject, head.idx)
-    if head.pos_ == "PROPN" and not head.is_lower:
-        same_name = _person_by_surname(context, head.text) or _unlisted_person(subject)
+    if (head.pos_ == "PROPN" and not head.is_lower) or _looks_like_name(head):
+        same_name = _person_by_surname(context, head.text)
+        if same_name is None and NAME_WORD.fullmatch(head.text):
+            same_name = _unlisted_person(subject)
+        if same_name is None:
+            return Speaker(SpeakerKind.UNKNOWN, None, text)
         return Speaker(SpeakerKind.NAMED, same_name, text)
     return Speaker(SpeakerKind.UNNAMED, None, text)
 
@@ -295,6 +220,11 @@ def _mention_holding(context: ArticleContext, offset: int) -> Mention | None:
         if mention.start <= offset < mention.end:
             return mention
     return None
+
+
+def _looks_like_name(head: Token) -> bool:
+    """A capitalised word the tagger called a noun ("Pablo said"), not at a sentence start."""
+    return head.is_title and not head.is_sent_start and bool(NAME_WORD.fullmatch(head.text))
 
 
 def _unlisted_person(subject: Span) -> str:

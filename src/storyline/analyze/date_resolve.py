@@ -74,8 +74,9 @@ def _unit_interval(day: dt.date, unit: str) -> TimeValue:
         start = dt.date(day.year, first, 1)
         return _value((start, month_interval(day.year, first + 2)[1]), Granularity.QUARTER)
     if unit == "decade":
-        start = day.year // 10 * 10
-        return _value((dt.date(start, 1, 1), dt.date(start + 9, 12, 31)), Granularity.DECADE)
+        first_year = day.year // 10 * 10
+        interval = (dt.date(first_year, 1, 1), dt.date(first_year + 9, 12, 31))
+        return _value(interval, Granularity.DECADE)
     return _value((dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)), Granularity.YEAR)
 
 

@@ -70,7 +70,6 @@ _INTENT_VERBS = {
     "plan", "schedule", "expect", "due", "slate", "intend", "hope", "agree", "decide",
     "promise", "vow", "aim", "seek", "want", "pledge", "set",
 }  # fmt: skip
-_DAY_TIME_WORDS = ("morning", "afternoon", "evening", "night", "tonight")
 
 
 @dataclass(frozen=True)

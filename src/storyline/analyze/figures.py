@@ -150,7 +150,8 @@ def _unit(ent: Span) -> str | None:
         for mark, code in CURRENCIES.items():
             if text.startswith(mark) or f" {mark}" in f" {text}":
                 return code
-        return None
+        words = [t.lower_ for t in ent if t.is_alpha and t.lower_ not in SCALES]
+        return words[-1] if words else None  # "20 baht", "55 cents"
     if ent.label_ == "QUANTITY":
         words = [t.lower_ for t in ent if t.is_alpha and t.lower_ not in SCALES]
         measure = [w for w in words if not any(w == a for a in APPROXIMATIONS)]

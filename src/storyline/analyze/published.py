@@ -106,7 +106,7 @@ def combine(evidence: list[Evidence]) -> PublicationDate:
             tests = [e for e in ranked if e.test is not None]
             filtered = _filter(bounds, tests)
             if filtered is not None:
-                used = tuple(e.note for e in ranked if e.test is None or filtered[2])
+                used = tuple(e.note for e in ranked if _binds(e, bounds, filtered))
                 return PublicationDate(
                     DateSource.INFERRED,
                     earliest=filtered[0],
@@ -117,6 +117,19 @@ def combine(evidence: list[Evidence]) -> PublicationDate:
         weakest = ranked[-1].rank
         ranked = [e for e in ranked if e.rank != weakest]
     return PublicationDate()
+
+
+def _binds(
+    evidence: Evidence,
+    bounds: tuple[dt.date | None, dt.date | None],
+    filtered: tuple[dt.date | None, dt.date | None, bool],
+) -> bool:
+    """Whether a piece of evidence set one end of the range (what the reader is shown)."""
+    if evidence.test is not None:
+        return filtered[:2] != bounds
+    return (evidence.earliest is not None and evidence.earliest == bounds[0]) or (
+        evidence.latest is not None and evidence.latest == bounds[1]
+    )
 
 
 def _intersect(bounds: list[Evidence]) -> tuple[dt.date | None, dt.date | None] | None:
@@ -289,8 +302,15 @@ def _named_shift_evidence(
         if unit == "month" and named.month is not None and named.day is None:
             month = (named.month - 1 - amount) % 12 + 1
             claim = f"{shift.text} is month {named.month}: published in month {month}"
-            return [Evidence(_note(context, claim), 1, test=lambda d, m=month: d.month == m)]
+            return [Evidence(_note(context, claim), 1, test=_month_test(month))]
     return []
+
+
+def _month_test(month: int) -> DayTest:
+    def test(day: dt.date) -> bool:
+        return day.month == month
+
+    return test
 
 
 def _sentence_text(

@@ -19,20 +19,24 @@ from spacy.tokens import Doc, Span, Token
 from storyline.analyze.attribution import (
     ArticleContext,
     Cue,
-    according_to_source,
     is_quoted,
-    is_speech_verb,
     person_before,
+)
+from storyline.analyze.quote_marks import QuotedSpan
+from storyline.analyze.speaker_clues import (
+    DASHES,
+    according_to_source,
+    is_speech_verb,
     subject_span,
     verb_subject,
 )
-from storyline.analyze.quote_marks import QuotedSpan
-from storyline.analyze.speaker_clues import DASHES
 from storyline.models import EntityKind
 
 SENTENCE_END = ".!?…"
 QUESTION_ENDS = "?!"
+TITLE_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM"})
 TITLE_VERBS = frozenset({"write", "publish", "post", "title"})
+DASH_NAME_TOKENS = 8  # longest speaker after a dash ("a senior official in the ministry")
 GOVERNED_TOKENS = 40  # quote words checked for the cue verb among their ancestors
 
 
@@ -118,13 +122,23 @@ def choose_cue(
 
 
 def _dash_cue(tokens: Span | None) -> Cue | None:
-    """'"..." — Kerry' or '"..." - a senior official'."""
+    """'"..." — Kerry', '"..." - a senior official', '"..." — Jon Cryer, on his win'."""
     if tokens is None or len(tokens) < 2 or tokens[0].text not in DASHES:
         return None
-    words = [t for t in tokens[1:] if not t.is_punct]
-    if not words or len(words) > 8:
+    words: list[Token] = []
+    for token in tokens[1:]:
+        hyphen = token.text in {"-", "‐"} and not token.doc[token.i - 1].whitespace_
+        if token.is_punct and token.text not in {".", "'"} and not hyphen:  # "Louis-Dreyfus"
+            break  # the name ends at a comma: ", on his upset victory"
+        words.append(token)
+    while words and words[-1].is_punct:
+        words.pop()
+    first = words[0] if words else None
+    if first is None or len(words) > DASH_NAME_TOKENS:
         return None
-    name = tokens.doc[words[0].i : words[-1].i + 1]
+    if not (first.text[:1].isupper() or first.lower_ in {"a", "an", "the", "one"}):
+        return None
+    name = tokens.doc[first.i : words[-1].i + 1]
     return Cue(None, name, tokens[0].idx, name.end_char)
 
 
@@ -142,7 +156,8 @@ def _cue_after(context: ArticleContext, tokens: Span | None) -> Cue | None:
         left = min(token.i, max(subject.start, tokens.start))
         lead = tokens.doc[tokens.start : left]
         preceded_by_break = left > tokens.start and tokens.doc[left - 1].text in {",", "("} | DASHES
-        if all(t.is_punct for t in lead) or preceded_by_break:
+        # Only marks, or a title the parser left out of the subject ("astronomer Ruth ...").
+        if all(t.is_punct or t.pos_ in TITLE_POS for t in lead) or preceded_by_break:
             start = min(token.idx, subject.start_char)
             end = max(token.idx + len(token), subject.end_char)
             return Cue(token.lemma_.lower(), subject, start, end)
@@ -181,9 +196,12 @@ def _cue_before(
 
 
 def _is_written_title(verb: Token, quote_tokens: Span) -> bool:
-    """'wrote "The Brainy Bunch"': the object of "write" or "publish" is a title."""
+    """'wrote "The Brainy Bunch"', 'wrote X in "Killing the ..."': a title, not words."""
     root = quote_tokens.root
-    return verb.lemma_.lower() in TITLE_VERBS and root.head == verb and root.dep_ == "dobj"
+    if verb.lemma_.lower() not in TITLE_VERBS:
+        return False
+    in_work = root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head == verb
+    return in_work or (root.head == verb and root.dep_ == "dobj")
 
 
 def _bare_name_cue(context: ArticleContext, tokens: Span) -> Cue | None:

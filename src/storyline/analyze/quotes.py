@@ -15,6 +15,7 @@ Indirect speech is a reporting verb with a complement clause outside quote marks
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -26,7 +27,6 @@ from storyline.analyze.attribution import (
     Speaker,
     build_context,
     is_quoted,
-    is_speech_verb,
     resolve,
 )
 from storyline.analyze.quote_cues import (
@@ -38,9 +38,15 @@ from storyline.analyze.quote_cues import (
     subject_of,
 )
 from storyline.analyze.quote_marks import QuotedSpan, find_quoted_spans
-from storyline.analyze.speaker_clues import INDIRECT_VERBS
+from storyline.analyze.speaker_clues import (
+    INDIRECT_VERBS,
+    is_speech_verb,
+)
 from storyline.models import Article, Mention, Quote, Sentence, SpeakerKind
 
+CUE_GAP_CHARS = 3  # '"Special Wheaties," the gymnast said': a cue right after marks speech
+TITLE_MAX_WORDS = 6  # longest Title Case fragment read as a name or work (invented set)
+SMALL_TITLE_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "for", "to", "with"})
 COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
 # Labels under which a reporting verb is itself reported or embedded ("what one member
 # said was ..."), so its complement is not a separate act of speech.
@@ -133,6 +139,9 @@ def _direct_quote(
     cue = choose_cue(context, span, (before, after), sentence_start, options.bare_name_max_tokens)
     interrupted = neighbours[0] is not None and before[0] == neighbours[0].after_close
     partial = _is_partial(text, span, before, interrupted)
+    answered = cue is not None and 0 <= cue.start - span.after_close <= CUE_GAP_CHARS
+    if not answered and _is_title_case(text[span.start : span.end], 1 if partial else 2):
+        return None  # a work or name in a sentence ('fans of "Star Wars" said'), not words
     if cue is not None:
         speaker = _cue_speaker(context, cue)
         if speaker.kind is not SpeakerKind.UNKNOWN or speaker.text:
@@ -166,6 +175,16 @@ def _is_partial(text: str, span: QuotedSpan, before: tuple[int, int], interrupte
         return False
     introduced = lead[-1:] in ":,"
     return not (introduced and text[span.start : span.start + 1].isupper())
+
+
+def _is_title_case(words: str, min_words: int) -> bool:
+    """'Star Wars', 'The Phantom Menace', 'Killing the White Man's Indian.'"""
+    tokens = re.findall(r"[^\W\d_][\w'’-]*", words)
+    if not min_words <= len(tokens) <= TITLE_MAX_WORDS:
+        return False
+    return all(t[0].isupper() or t.lower() in SMALL_TITLE_WORDS for t in tokens) and (
+        tokens[0][0].isupper()
+    )
 
 
 def _speech_like(text: str, span: QuotedSpan, min_words: int) -> bool:
@@ -239,7 +258,8 @@ def _indirect_quotes(
     for verb in context.doc:
         if verb.lemma_.lower() not in INDIRECT_VERBS or not is_speech_verb(verb):
             continue
-        if verb.dep_ in EMBEDDED_DEPS or is_quoted(context, verb.idx):
+        quoted_as_saying = verb.dep_ == "pcomp" and verb.head.lower_ == "as"
+        if (verb.dep_ in EMBEDDED_DEPS and not quoted_as_saying) or is_quoted(context, verb.idx):
             continue
         quote = _reported_clause(context, verb, direct, options)
         if quote is not None:

@@ -52,20 +52,20 @@ REPORTING_VERBS = (
     "warned|argued|replied|continued|declared|stated|recalled|acknowledged|according"
 )
 
-_CLOSING_QUOTES = "\"”’'»"
 _LAST_WORD = re.compile(r"(\S+)\s*$")
 _DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.){2,}$")  # U.S. U.N. a.m. D.C.
 _INITIAL = re.compile(r"(?:^|\s)[A-Z][\w.'’-]*\s+[A-Z]\.$")  # "George W."
 _INITIAL_ONLY = re.compile(r"^[A-Z]\.$")
-_CONTINUING_QUOTE = re.compile(r"[,;:–—-][\"”’']$")  # '..., "' ends with comma + quote
-_ASKING_QUOTE = re.compile(r"[?!][\"”’']$")
+# Closing quotes include the wire-copy '' (DUC, PTB style), opening ones ``.
+_CONTINUING_QUOTE = re.compile(r"[,;:–—-](?:''|[\"”’'])$")  # '..., "' : comma + quote
+_ASKING_QUOTE = re.compile(r"[?!](?:''|[\"”’'])$")
 _ATTRIBUTION = re.compile(
     rf"^(?:(?:{REPORTING_VERBS})\b|(?:[A-Z][\w.'’-]*\s+){{1,4}}(?:{REPORTING_VERBS})\b"
     rf"|(?:he|she|they|we|I|it)\s+(?:{REPORTING_VERBS})\b)"
 )
 # A boundary the parser may have missed: terminal punctuation, optional closing quote,
 # space, then an optional opening quote and a capital letter or digit.
-_MISSED_BOUNDARY = re.compile(r"[.?!]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_MISSED_BOUNDARY = re.compile(r"[.?!]+(?:''|[\"”’')\]])*\s+(?=(?:``|[\"“‘(\[])?[A-Z0-9])")
 
 
 def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
@@ -122,9 +122,10 @@ def _reattach_closing_quotes(text: str, pieces: list[tuple[int, int]]) -> Iterat
     """A piece that opens with a closing quote gives the quote back to the piece before."""
     previous: tuple[int, int] | None = None
     for start, end in pieces:
-        if previous is not None and _opens_with_closing_quote(text, start, end):
-            previous = (previous[0], start + 1)
-            rest = _strip(text, start + 1, end)
+        quote = _closing_quote_length(text, start, end) if previous is not None else 0
+        if previous is not None and quote:
+            previous = (previous[0], start + quote)
+            rest = _strip(text, start + quote, end)
             if rest is None:
                 continue
             yield previous
@@ -158,11 +159,15 @@ def _strip_end(text: str, start: int, end: int) -> int:
     return stripped[1] if stripped else end
 
 
-def _opens_with_closing_quote(text: str, start: int, end: int) -> bool:
-    char = text[start]
-    if char in "”’»":
-        return True
-    return char in "\"'" and (start + 1 == end or text[start + 1].isspace())
+def _closing_quote_length(text: str, start: int, end: int) -> int:
+    """Length of the closing quote a piece opens with (a parser slip), or 0."""
+    if text[start] in "”’»":
+        return 1
+    for quote in ("''", '"', "'"):
+        after = start + len(quote)
+        if text.startswith(quote, start) and (after == end or text[after].isspace()):
+            return len(quote)
+    return 0
 
 
 def _is_false_boundary(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
@@ -176,7 +181,7 @@ def _is_false_boundary(text: str, left: tuple[int, int], right: tuple[int, int])
 
 def _continues_after(before: str, after: str) -> bool:
     """The next piece reads as the rest of the sentence (lowercase, attribution)."""
-    first = after.lstrip("\"“‘'(")
+    first = after.lstrip("\"“‘'`(")
     if first[:1].islower():
         return True
     if _CONTINUING_QUOTE.search(before) or before[-1:] in ",;:-–—":

@@ -9,119 +9,27 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from storyline.models import EntityKind, Mention
 
 SPEECH_VERBS = frozenset(
-    {
-        "say",
-        "tell",
-        "add",
-        "term",
-        "call",
-        "warn",
-        "ask",
-        "reply",
-        "respond",
-        "answer",
-        "explain",
-        "insist",
-        "argue",
-        "claim",
-        "state",
-        "declare",
-        "announce",
-        "acknowledge",
-        "admit",
-        "note",
-        "stress",
-        "emphasise",
-        "emphasize",
-        "observe",
-        "remark",
-        "comment",
-        "write",
-        "tweet",
-        "post",
-        "describe",
-        "dub",
-        "label",
-        "brand",
-        "vow",
-        "promise",
-        "pledge",
-        "urge",
-        "suggest",
-        "indicate",
-        "predict",
-        "conclude",
-        "recall",
-        "concede",
-        "deny",
-        "confirm",
-        "report",
-        "allege",
-        "assert",
-        "maintain",
-        "mention",
-        "joke",
-        "quip",
-        "shout",
-        "scream",
-        "whisper",
-        "cry",
-        "exclaim",
-        "complain",
-        "caution",
-        "boast",
-        "accord",
-        "testify",
-        "proclaim",
-        "reiterate",
-        "retort",
-        "counter",
-        "lament",
-        "plead",
-        "demand",
-        "order",
-        "threaten",
-        "advise",
-        "quote",
-        "recount",
-    }
-)
+    {"say", "tell", "add", "term", "call", "warn", "ask", "reply", "respond", "answer",
+     "explain", "insist", "argue", "claim", "state", "declare", "announce", "acknowledge",
+     "admit", "note", "stress", "emphasise", "emphasize", "observe", "remark", "comment",
+     "write", "tweet", "post", "describe", "dub", "label", "brand", "vow", "promise", "pledge",
+     "urge", "suggest", "indicate", "predict", "conclude", "recall", "concede", "deny",
+     "confirm", "report", "allege", "assert", "maintain", "mention", "joke", "quip", "shout",
+     "scream", "whisper", "cry", "exclaim", "complain", "caution", "boast", "accord",
+     "testify", "proclaim", "reiterate", "retort", "counter", "lament", "plead", "demand",
+     "order", "threaten", "advise", "quote", "recount"}
+)  # fmt: skip
 # Verbs that report speech through a complement clause ("Kerry said that ...").
 INDIRECT_VERBS = frozenset(
-    {
-        "say",
-        "tell",
-        "add",
-        "announce",
-        "acknowledge",
-        "indicate",
-        "stress",
-        "warn",
-        "insist",
-        "argue",
-        "claim",
-        "note",
-        "explain",
-        "state",
-        "declare",
-        "confirm",
-        "deny",
-        "suggest",
-        "predict",
-        "admit",
-        "concede",
-        "report",
-        "assert",
-        "maintain",
-        "reiterate",
-        "write",
-    }
-)
+    {"say", "tell", "add", "announce", "acknowledge", "indicate", "stress", "warn", "insist",
+     "argue", "claim", "note", "explain", "state", "declare", "confirm", "deny", "suggest",
+     "predict", "admit", "concede", "report", "assert", "maintain", "reiterate", "write"}
+)  # fmt: skip
 # Dependency labels under which a "speech" verb names or describes instead ("a group
 # called 'X'", "the so-called 'Y'").
 NAMING_DEPS = frozenset({"acl", "amod", "compound", "relcl"})
@@ -169,62 +77,14 @@ ROLE_TITLES: dict[str, tuple[str, ...]] = {
 }
 # Head nouns of unnamed speakers that a later "he"/"she" may refer to.
 PERSON_NOUNS = frozenset(
-    {
-        "official",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "member",
-        "diplomat",
-        "source",
-        "aide",
-        "adviser",
-        "advisor",
-        "analyst",
-        "expert",
-        "witness",
-        "resident",
-        "man",
-        "woman",
-        "officer",
-        "commander",
-        "activist",
-        "lawmaker",
-        "senator",
-        "ambassador",
-        "envoy",
-        "negotiator",
-        "director",
-        "chief",
-        "minister",
-        "secretary",
-        "president",
-        "leader",
-        "executive",
-        "lawyer",
-        "attorney",
-        "judge",
-        "doctor",
-        "survivor",
-        "soldier",
-        "fighter",
-        "rebel",
-        "candidate",
-        "scientist",
-        "professor",
-        "researcher",
-        "economist",
-        "teacher",
-        "student",
-        "worker",
-        "farmer",
-        "father",
-        "mother",
-        "son",
-        "daughter",
-        "owner",
-    }
-)
+    {"official", "spokesman", "spokeswoman", "spokesperson", "member", "diplomat", "source",
+     "aide", "adviser", "advisor", "analyst", "expert", "witness", "resident", "man", "woman",
+     "officer", "commander", "activist", "lawmaker", "senator", "ambassador", "envoy",
+     "negotiator", "director", "chief", "minister", "secretary", "president", "leader",
+     "executive", "lawyer", "attorney", "judge", "doctor", "survivor", "soldier", "fighter",
+     "rebel", "candidate", "scientist", "professor", "researcher", "economist", "teacher",
+     "student", "worker", "farmer", "father", "mother", "son", "daughter", "owner"}
+)  # fmt: skip
 US_ALIASES = frozenset({"us", "usa", "american", "united states"})
 NATIONAL_ENDINGS = ("ian", "an", "ese", "ish")
 
@@ -306,3 +166,96 @@ def _verdict(tally: Counter[str]) -> str:
     if tally["female"] > tally["male"]:
         return "female"
     return ""
+
+
+# --------------------------------------------------------------------------- parse clues
+
+
+def subject_span(token: Token) -> Span:
+    """The words of a subject: its subtree, cut at a comma or clause it governs."""
+    doc = token.doc
+    start, end = token.left_edge.i, token.i + 1
+    for right in token.rights:
+        if right.dep_ in {"relcl", "acl", "punct", "appos", "cc", "conj"} or right.is_punct:
+            break
+        end = right.right_edge.i + 1
+    return doc[start:end]
+
+
+def verb_subject(verb: Token) -> Token | None:
+    """The subject of a verb, climbing through participles, infinitives and conjuncts.
+
+    For an active "quote" the one quoted is the object ("the agency quoted Warawut").
+    """
+    current: Token | None = verb
+    for _ in range(4):
+        if current is None:
+            return None
+        if current.lemma_.lower() == "quote":
+            quoted_person = [c for c in current.children if c.dep_ == "dobj"]
+            if quoted_person:
+                return quoted_person[0]
+        subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
+        if subjects:
+            # The parser may hang a stray subject from a heading above; take the nearest.
+            child = min(subjects, key=lambda subject: abs(subject.i - verb.i))
+            if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return current.head
+            return child
+        climbs = {"xcomp", "conj", "advcl", "ccomp", "prep", "pcomp"}
+        current = current.head if current.dep_ in climbs and current.head != current else None
+    return _word_before(verb) or _name_after(verb)
+
+
+def _word_before(verb: Token) -> Token | None:
+    """When the parse gives no subject ("Officials say" parsed as two roots), a noun or
+    pronoun right before the verb in the same sentence stands in."""
+    if verb.i == 0:
+        return None
+    previous = verb.doc[verb.i - 1]
+    if "\n" in previous.text_with_ws:
+        return None
+    return previous if previous.pos_ in {"NOUN", "PROPN", "PRON"} else None
+
+
+def _name_after(verb: Token) -> Token | None:
+    """'said Garcia, who ...' parsed without a subject: the proper noun after the verb."""
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is None or following.pos_ != "PROPN":
+        return None
+    while following.dep_ == "compound" and following.head.i > following.i:
+        following = following.head
+    return following
+
+
+def according_to_source(token: Token) -> Token | None:
+    """The source in "according to X", or None."""
+    for child in token.children:
+        if child.lower_ == "to":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def is_speech_verb(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma not in SPEECH_VERBS or token.dep_ in NAMING_DEPS:
+        return False
+    if lemma in NAMING_VERBS and any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children):
+        return False
+    if token.lemma_.lower() == "accord":
+        return token.lower_ == "according"
+    return token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
+
+
+def is_role_nominal(token: Token) -> bool:
+    """A definite role noun: "the president", "Russia's foreign minister"."""
+    # The tagger sometimes calls a lowercase role noun a proper noun ("the minister said").
+    noun = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
+    if not noun or (token.lower_ not in ROLE_TITLES and token.lemma_.lower() not in ROLE_TITLES):
+        return False
+    return any(
+        child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in {"the", "this", "that"})
+        for child in token.children
+    )

@@ -53,6 +53,8 @@ def vectorise(
 ) -> ArticleVectors:
     """TF-IDF vectors of the articles, fitted on this batch."""
     analyses = analyses or {}
+    if not articles:
+        return ArticleVectors((), sparse.csr_matrix((0, 1), dtype=np.float64))
     titles = [content_words(article.title) for article in articles]
     bodies = [content_words(article.text)[:BODY_WORDS] for article in articles]
     entities = [entity_keys(article, analyses.get(article.id), entity_map) for article in articles]

@@ -74,7 +74,10 @@ class EntityNames:
         return ranked[:KEY_ENTITIES]
 
     def label_names(self, keys: Sequence[str]) -> list[str]:
-        preferred = [key for key in keys if self.kinds.get(key) in _NAME_KINDS]
+        people = [key for key in keys if self.kinds.get(key) is EntityKind.PERSON]
+        preferred = people + [
+            key for key in keys if self.kinds.get(key) in _NAME_KINDS - {EntityKind.PERSON}
+        ]
         others = [key for key in keys if key not in preferred and not self.is_place(key)]
         return [self.name(key) for key in (preferred + others)[:LABEL_NAMES]]
 

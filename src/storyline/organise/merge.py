@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.organise.features import SparseVector, cosine
 
 INDEX_TERMS = 32  # top centroid terms used to find merge candidates
+POSTING_LIMIT = 64  # most recent pieces looked up per term
+CANDIDATES = 24  # pieces sharing most top terms that are scored exactly (bench/scale.py)
 
 
 @dataclass
@@ -35,7 +38,7 @@ def merge_pieces(pieces: Sequence[Piece], threshold: float, window_days: int) ->
     normal = {number: _normalised(piece.total) for number, piece in work.items()}
     groups = {number: [number] for number in work}
     version = dict.fromkeys(work, 0)
-    postings: dict[int, set[int]] = {}
+    postings: dict[int, list[int]] = {}
     for number in work:
         _index(number, normal[number], postings)
     heap: list[tuple[float, int, int, int, int]] = []
@@ -60,15 +63,17 @@ def _push(
     number: int,
     work: dict[int, Piece],
     normal: dict[int, SparseVector],
-    postings: dict[int, set[int]],
+    postings: dict[int, list[int]],
     version: dict[int, int],
     heap: list[tuple[float, int, int, int, int]],
     threshold: float,
     window_days: int,
 ) -> None:
     piece = work[number]
-    candidates = {other for term in _top(normal[number]) for other in postings.get(term, ())}
-    for other in sorted(candidates):
+    shared: Counter[int] = Counter()
+    for term in _top(normal[number]):
+        shared.update(set(postings.get(term, ())[-POSTING_LIMIT:]))
+    for other in sorted(number for number, _ in shared.most_common(CANDIDATES)):
         if other == number or other not in work or (piece.frozen and work[other].frozen):
             continue
         if _gap_days(piece, work[other]) > window_days:
@@ -79,9 +84,9 @@ def _push(
             heapq.heappush(heap, (-score, first, second, version[first], version[second]))
 
 
-def _index(number: int, vector: SparseVector, postings: dict[int, set[int]]) -> None:
+def _index(number: int, vector: SparseVector, postings: dict[int, list[int]]) -> None:
     for term in _top(vector):
-        postings.setdefault(term, set()).add(number)
+        postings.setdefault(term, []).append(number)
 
 
 def _top(vector: SparseVector) -> list[int]:

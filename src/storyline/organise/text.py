@@ -20,9 +20,13 @@ _MAX_RANGE_DAYS = 14
 _POSSESSIVE = re.compile(r"['’]s$")
 # Capitalised words that are not names: titles, name particles, months and weekdays.
 _NOT_NAMES = frozenset(
-    "mr mrs ms dr st gen sen rep gov al bin de van von le la el "
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+    {
+        *("mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov"),
+        *("al", "bin", "de", "van", "von", "le", "la", "el"),
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december"),
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    }
 )
 
 
@@ -35,8 +39,11 @@ def stop_words() -> frozenset[str]:
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens; runs of CJK characters become overlapping bigrams."""
+    lowered = text.lower()
+    if not _CJK.search(lowered):
+        return _WORD.findall(lowered)
     tokens: list[str] = []
-    for match in _WORD.finditer(text.lower()):
+    for match in _WORD.finditer(lowered):
         token = match.group()
         if _CJK.search(token):
             tokens.extend(_cjk_bigrams(token))

@@ -29,7 +29,7 @@ ALGORITHM = "organise.threads.v1"
 # of ~0.2; the cosine is only a sanity check, the shared actors carry the link.
 THREAD_ENTITY_OVERLAP = 0.5
 THREAD_TOPIC_SIMILARITY = 0.12
-POSTING_LIMIT = 200  # stories per entity key considered for links: bounds the candidates
+POSTING_LIMIT = 200  # most recent earlier stories looked up per entity key
 THREAD_NAMES = 2
 
 
@@ -56,7 +56,7 @@ def link_vectors(
     ordered = sorted(stories, key=story_order)
     centroids = [_centroid(story, vectors) for story in ordered]
     linked = DisjointSet(range(len(ordered)))
-    for first, second in sorted(_candidate_pairs(ordered)):
+    for first, second in sorted(_candidate_pairs(ordered, options.thread_entity_overlap)):
         if _linked(ordered[first], ordered[second], centroids[first], centroids[second], options):
             linked.union(first, second)
     groups = [[ordered[number] for number in sorted(group)] for group in linked.groups()]
@@ -76,18 +76,20 @@ def _centroid(story: Story, vectors: Mapping[str, SparseVector]) -> SparseVector
     return {term: weight / norm for term, weight in total.items()} if norm else {}
 
 
-def _candidate_pairs(stories: Sequence[Story]) -> set[tuple[int, int]]:
+def _candidate_pairs(stories: Sequence[Story], overlap: float) -> set[tuple[int, int]]:
+    """Pairs of earlier and later stories sharing enough key entities to be linked."""
     postings: dict[str, list[int]] = {}
-    for number, story in enumerate(stories):
-        for key in story.key_entities:
-            postings.setdefault(key, []).append(number)
     pairs: set[tuple[int, int]] = set()
     for number, story in enumerate(stories):
+        shared: Counter[int] = Counter()
         for key in story.key_entities:
-            posting = postings[key]
-            for other in posting[-POSTING_LIMIT:]:
-                if other != number:
-                    pairs.add((min(number, other), max(number, other)))
+            shared.update(postings.get(key, ())[-POSTING_LIMIT:])
+        for other, count in shared.items():
+            smaller = min(len(story.key_entities), len(stories[other].key_entities))
+            if count >= overlap * smaller:
+                pairs.add((other, number))
+        for key in story.key_entities:
+            postings.setdefault(key, []).append(number)
     return pairs
 
 

@@ -159,6 +159,13 @@ def _create_organisations(conn: sqlite3.Connection) -> None:
     )
 
 
+def _index_from_python(conn: sqlite3.Connection) -> None:
+    # bench/ingest.py --store-only: the insert trigger's json_extract re-parsed every
+    # article's JSON (~6 KB) and made indexing 0.66 ms/article against 0.37 ms when
+    # Store.add_article passes the text it already holds.  Deletes keep their trigger.
+    conn.execute("DROP TRIGGER articles_fts_insert")
+
+
 MIGRATIONS: Sequence[Migration] = (
     Migration("m001_raw", _create_raw),
     Migration("m002_articles", _create_articles),
@@ -167,6 +174,7 @@ MIGRATIONS: Sequence[Migration] = (
     Migration("m005_analyses", _create_analyses),
     Migration("m006_entities", _create_entities),
     Migration("m007_organisations", _create_organisations),
+    Migration("m008_index_from_python", _index_from_python),
 )
 
 

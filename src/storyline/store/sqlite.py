@@ -261,8 +261,14 @@ class Store:
                 data,
             ),
         )
+        added = cursor.rowcount == 1
+        if added:  # the search index is fed here, not by a trigger: see migration m008
+            self._conn.execute(
+                "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+                (cursor.lastrowid, article.title, article.text),
+            )
         self._end_unit()
-        return cursor.rowcount == 1
+        return added
 
     @_store_errors
     def has_article(self, article_id: str) -> bool:

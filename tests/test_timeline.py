@@ -1,0 +1,158 @@
+"""Timelines: dated events from story dates and date mentions, merged across sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from builders import build_article
+from storyline.models import (
+    Article,
+    ArticleAnalysis,
+    DateMention,
+    Granularity,
+    Story,
+    TimeValue,
+)
+from storyline.organise import OrganiseOptions, build_timeline, organise
+from storyline.organise.text import sentences
+
+DAY = dt.date(2024, 3, 4)
+WIRE_TEXT = """Dockworkers at the Port of Rotterdam walked off the job on Monday over pay.
+
+The dispute began in January 2024, when the FNV union rejected a 4 percent offer from ECT.
+
+The last big strike at the port, in 2018, lasted three days.
+
+The union said talks could resume soon."""
+DAILY_TEXT = """Rotterdam dockworkers stopped work on Monday in a wage dispute.
+
+The dispute began in January 2024 when the FNV union rejected ECT's 4 percent offer.
+
+Separately, in January 2024 the port authority opened a new rail terminal at Maasvlakte."""
+
+
+def _mention(
+    article: Article, phrase: str, value: TimeValue | None, confidence: float = 0.9
+) -> DateMention:
+    start = article.text.index(phrase)
+    return DateMention(start, start + len(phrase), phrase, value, confidence, "absolute")
+
+
+def _analysis(article: Article, *mentions: DateMention) -> ArticleAnalysis:
+    return ArticleAnalysis(
+        article.id, "test.v1", "en", True, sentences=sentences(article, None), dates=mentions
+    )
+
+
+def _month(year: int, month: int) -> TimeValue:
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return TimeValue(dt.date(year, month, 1), last, Granularity.MONTH)
+
+
+def _story(*articles: Article) -> Story:
+    return Story("story:s", "s", tuple(a.id for a in articles), DAY, DAY, (), None, "test")
+
+
+def _corpus() -> tuple[Article, Article, dict[str, ArticleAnalysis]]:
+    wire = build_article(WIRE_TEXT, outlet="Example Wire", published=DAY, article_id="wire")
+    daily = build_article(
+        DAILY_TEXT, outlet="Daily Courier", published=DAY + dt.timedelta(days=1), article_id="daily"
+    )
+    january = _month(2024, 1)
+    analyses = {
+        "wire": _analysis(
+            wire,
+            _mention(wire, "January 2024", january),
+            _mention(
+                wire,
+                "2018",
+                TimeValue(dt.date(2018, 1, 1), dt.date(2018, 12, 31), Granularity.YEAR),
+            ),
+            _mention(wire, "soon", None, 0.2),
+        ),
+        "daily": _analysis(
+            daily,
+            _mention(daily, "January 2024", january),
+            _mention(daily, "in January 2024 the port", january),
+        ),
+    }
+    return wire, daily, analyses
+
+
+def test_no_stories_or_no_dates_give_no_made_up_events() -> None:
+    options = OrganiseOptions()
+    assert build_timeline([], [], None, options) == ()
+    undated = build_article("A ferry sank in the harbour. Nobody was hurt.", article_id="u")
+    story = Story("story:u", "u", ("u",), None, None, (), None, "test")
+    assert build_timeline([story], [undated], None, options) == ()
+
+
+def test_story_start_is_a_day_event_quoting_the_earliest_lead_sentence() -> None:
+    wire, daily, _ = _corpus()
+    (event,) = build_timeline([_story(wire, daily)], [wire, daily], None, OrganiseOptions())
+    assert event.when == TimeValue(DAY, DAY, Granularity.DAY)
+    assert event.description == WIRE_TEXT.split("\n\n")[0]
+    (citation,) = event.citations
+    assert wire.text[citation.start : citation.end] == event.description
+    assert citation.outlet == "Example Wire"
+    assert event.story_id == "story:s"
+
+
+def test_date_mentions_become_events_at_their_own_granularity() -> None:
+    wire, _, analyses = _corpus()
+    events = build_timeline([_story(wire)], [wire], analyses, OrganiseOptions())
+    labels = [(event.when.label() if event.when else None) for event in events]
+    assert labels == ["2018", "2024-01", "2024-03-04", None]
+    year_event = events[0]
+    assert year_event.when is not None and year_event.when.granularity is Granularity.YEAR
+    assert year_event.description == "The last big strike at the port, in 2018, lasted three days."
+
+
+def test_the_same_event_told_by_two_outlets_is_one_event_with_both_citations() -> None:
+    wire, daily, analyses = _corpus()
+    events = build_timeline([_story(wire, daily)], [wire, daily], analyses, OrganiseOptions())
+    january = [e for e in events if e.when is not None and e.when.label() == "2024-01"]
+    assert len(january) == 2  # the dispute (two outlets) and the rail terminal (one)
+    dispute = next(e for e in january if "dispute" in e.description)
+    assert {c.article_id for c in dispute.citations} == {"wire", "daily"}
+    assert {c.outlet for c in dispute.citations} == {"Example Wire", "Daily Courier"}
+    terminal = next(e for e in january if "rail terminal" in e.description)
+    assert [c.article_id for c in terminal.citations] == ["daily"]
+    texts = {"wire": wire.text, "daily": daily.text}
+    for event in events:  # descriptions are verbatim: the first citation's sentence
+        first = event.citations[0]
+        assert texts[first.article_id][first.start : first.end] == event.description
+
+
+def test_unresolved_mentions_are_listed_apart_without_a_date() -> None:
+    wire, daily, analyses = _corpus()
+    events = build_timeline([_story(wire, daily)], [wire, daily], analyses, OrganiseOptions())
+    undated = [event for event in events if event.when is None]
+    assert [event.description for event in undated] == ["The union said talks could resume soon."]
+    assert events[-1] is undated[-1]
+
+
+def test_low_confidence_dates_are_not_used() -> None:
+    wire, _, _ = _corpus()
+    shaky = _analysis(
+        wire,
+        _mention(
+            wire,
+            "2018",
+            TimeValue(dt.date(2018, 1, 1), dt.date(2018, 12, 31), Granularity.YEAR),
+            0.1,
+        ),
+    )
+    events = build_timeline([_story(wire)], [wire], {"wire": shaky}, OrganiseOptions())
+    assert all(event.when is None or event.when.earliest.year == 2024 for event in events)
+
+
+def test_organise_gives_each_thread_a_timeline_across_its_stories() -> None:
+    wire, daily, analyses = _corpus()
+    organisation = organise([wire, daily], analyses)
+    (thread,) = organisation.threads
+    ((thread_id, events),) = organisation.timelines
+    assert thread_id == thread.id
+    assert any(e.when is not None and e.when.label() == "2018" for e in events)
+    days = [e.when.earliest for e in events if e.when is not None]
+    assert days == sorted(days)
