@@ -109,6 +109,33 @@ def step_times(articles: list[Article], docs: list[Any]) -> dict[str, float]:
     return totals
 
 
+def side_by_side(
+    nlp: Any, articles: list[Article], processes: int, repeat: int
+) -> tuple[float, list[Any], list[Any]]:
+    """Print the bare parse and the whole stage with ``processes``; return the bare CPU
+    seconds, the parsed docs and the analyses."""
+    texts = [article.text for article in articles]
+    words = sum(len(text.split()) for text in texts)
+    parse = functools.partial(bare_parse, nlp, texts, processes)
+    analyse = functools.partial(whole_stage, articles, AnalyzeOptions(n_process=processes))
+    bare_runs, full_runs = [], []
+    for _ in range(repeat):  # alternate the two so that load drifts hit both alike
+        bare_runs.append(timed_cpu(parse))
+        full_runs.append(timed_cpu(analyse))
+    bare, bare_cpu, docs = min(bare_runs, key=lambda run: run[0])
+    full, full_cpu, analyses = min(full_runs, key=lambda run: run[0])
+    cpu = processes == 1  # worker processes' CPU time is not counted
+    print(
+        f"{f'bare nlp.pipe ({processes} proc)':<30} {bare:7.2f} {words / bare:8.0f} {'':>6}"
+        f" {f'{bare_cpu:7.2f}' if cpu else '      -'}"
+    )
+    print(
+        f"{f'analyze() ({processes} proc)':<30} {full:7.2f} {words / full:8.0f} {full / bare:6.2f}"
+        + (f" {full_cpu:7.2f} {full_cpu / bare_cpu:6.2f}" if cpu else "       -      -")
+    )
+    return bare_cpu, docs, analyses
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=30, help="DUC clusters to read (max 30)")
@@ -118,40 +145,17 @@ def main() -> None:
     load_seconds, _ = timed(lambda: load_pipeline.__wrapped__("en"))  # uncached: a cold load
     nlp = load_pipeline("en")  # the cached pipeline analyze() uses, in every process
     articles = duc_articles(args.records) if DUC.exists() else sample_articles(40)
-    texts = [article.text for article in articles]
-    words = sum(len(text.split()) for text in texts)
-    print(f"{len(articles)} articles, {words} words; model load {load_seconds:.2f} s")
-    runs = [1, 2] if args.processes else [1]
+    words = sum(len(article.text.split()) for article in articles)
+    print(f"{len(articles)} articles, {words} words; model load {load_seconds:.2f} s (CPU)")
     print(f"{'run':<30} {'wall s':>7} {'words/s':>8} {'ratio':>6} {'cpu s':>7} {'ratio':>6}")
-    docs: list[Any] = []
-    bare_one = 0.0
-    for processes in runs:
-        options = AnalyzeOptions(n_process=processes)
-        bare_runs, full_runs = [], []
-        parse = functools.partial(bare_parse, nlp, texts, processes)
-        analyse = functools.partial(whole_stage, articles, options)
-        for _ in range(args.repeat):  # alternate the two so that load drifts hit both alike
-            bare_runs.append(timed_cpu(parse))
-            full_runs.append(timed_cpu(analyse))
-        bare, bare_cpu, parsed = min(bare_runs, key=lambda run: run[0])
-        full, full_cpu, analyses = min(full_runs, key=lambda run: run[0])
-        if processes == 1:
-            bare_one, docs = min(r[1] for r in bare_runs), parsed
-        cpu = processes == 1  # worker processes' CPU time is not counted
-        print(
-            f"{f'bare nlp.pipe ({processes} proc)':<30} {bare:7.2f} {words / bare:8.0f} {'':>6}"
-            f" {f'{bare_cpu:7.2f}' if cpu else '      -'}"
-        )
-        print(
-            f"{f'analyze() ({processes} proc)':<30} {full:7.2f} {words / full:8.0f}"
-            f" {full / bare:6.2f}"
-            + (f" {full_cpu:7.2f} {full_cpu / bare_cpu:6.2f}" if cpu else "       -      -")
-        )
+    bare_cpu, docs, analyses = side_by_side(nlp, articles, 1, args.repeat)
+    if args.processes:
+        side_by_side(nlp, articles, 2, args.repeat)
     link_seconds, (entities, _) = timed(lambda: link_entities(analyses))
-    print(f"{'link_entities (all articles)':<34} {link_seconds:8.2f}  ({len(entities)} entities)")
+    print(f"{'link_entities (CPU s)':<30} {link_seconds:7.2f}  ({len(entities)} entities)")
     print("\nrule steps on the parsed docs (1 process, CPU seconds):")
     for step, seconds in step_times(articles, docs).items():
-        print(f"  {step:<12} {seconds:7.2f} s  {100 * seconds / bare_one:5.1f} % of the bare parse")
+        print(f"  {step:<12} {seconds:7.2f} s  {100 * seconds / bare_cpu:5.1f} % of the bare parse")
 
 
 if __name__ == "__main__":

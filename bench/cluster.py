@@ -166,8 +166,8 @@ def run_ours(pool: Pool, options: OrganiseOptions, context: Context) -> dict[str
     return {article_id: story.id for story in stories for article_id in story.article_ids}
 
 
-def run_peer(pool: Pool, threshold: float, analyses: Mapping[str, object] | None) -> dict[str, str]:
-    vectors = vectorise(pool.articles, analyses, None)  # type: ignore[arg-type]
+def run_peer(pool: Pool, threshold: float, context: Context) -> dict[str, str]:
+    vectors = vectorise(pool.articles, context[0], context[1])
     similarity = (vectors.matrix @ vectors.matrix.T).toarray()
     distance = np.clip(1.0 - similarity, 0.0, 2.0)
     model = AgglomerativeClustering(

@@ -153,7 +153,8 @@ def main() -> None:
         ours, peer = accuracy(group), accuracy(group, "baseline")
         print(f"{kind:<10} {len(group):>4} {ours:>10.3f} {peer:>11.3f}")
     blind = [o for o in outcomes if o.kind.endswith("*")]
-    for name, group in (("blind set", blind), ("overall", outcomes)):
+    samples = [o for o in outcomes if ".txt:" in o.where]
+    for name, group in (("samples", samples), ("blind set", blind), ("overall", outcomes)):
         print(f"{name:<10} {len(group):>4} {accuracy(group):>10.3f} "
               f"{accuracy(group, 'baseline'):>11.3f}")  # fmt: skip
     qualifiers = sum(o.qualifier_ok for o in outcomes) / max(1, len(outcomes))

@@ -361,3 +361,40 @@ def test_real_samples_link_each_key_entity_once_with_spellings_merged(
     kerry = by_alias(entities, "Kerry")[0]
     assert kerry.key == "person:john kerry" and len(kerry.article_ids) == 3
     assert "Secretary of State" in kerry.titles
+
+
+def test_link_joins_a_one_word_person_to_the_more_mentioned_place_of_that_name() -> None:
+    def place(text: str) -> Mention:
+        return Mention(0, len(text), text, EntityKind.PLACE, f"place:{text.lower()}")
+
+    analyses = [
+        analysis("a", (place("Chile"), place("Chile"))),
+        analysis("b", (person(0, "Chile", "person:chile"),)),
+        analysis("c", (place("Jordan"),)),
+        analysis("d", (person(0, "Michael Jordan", "person:michael jordan"),)),
+        analysis("e", (person(0, "Jordan", "person:jordan"),)),
+    ]
+    entities, key_map = link_entities(analyses)
+    assert key_map[("b", "person:chile")] == "place:chile"
+    assert key_map[("e", "person:jordan")] == "person:michael jordan"  # a known surname wins
+    assert key_map[("c", "place:jordan")] == "place:jordan"
+    assert len(entities) == 3
+
+
+def test_lowercase_preposition_is_not_part_of_a_title(nlp: Language) -> None:
+    doc, article = tagged(
+        nlp, "Thousands vanished under Gen. Augusto Pinochet.", [("Augusto Pinochet", "PERSON")]
+    )
+    (mention,) = find_mentions(doc, article)
+    assert mention.title == "Gen."
+
+
+def test_bin_opening_a_name_is_a_particle_whatever_its_case() -> None:
+    assert name_words("Bin Laden") == name_words("bin Laden") == ("laden",)
+    assert name_words("Osama Bin Laden") == ("osama", "laden")
+
+
+@pytest.mark.parametrize(("plural", "singular"), [("Saudis", "Saudi"), ("Russians", "Russian")])
+def test_group_names_fold_plurals(plural: str, singular: str) -> None:
+    assert name_words(plural, EntityKind.GROUP) == name_words(singular, EntityKind.GROUP)
+    assert name_words("Swiss", EntityKind.GROUP) == ("swiss",)

@@ -10,7 +10,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builders import build_article
@@ -284,9 +284,37 @@ def test_quoted_as_saying_names_the_one_quoted() -> None:
     ]
 
 
+def test_according_to_reports_the_clause_it_hangs_from() -> None:
+    found = quotes_of("The death toll rose to 43 on Monday, according to police.")
+    assert [(q.text, q.speaker_kind, q.speaker_text, q.direct) for q in found] == [
+        ("The death toll rose to 43 on Monday", SpeakerKind.UNNAMED, "police", False)
+    ]
+
+
 def test_a_quote_with_its_cue_is_not_also_indirect_speech() -> None:
     found = quotes_of('"The runway is safe," airport director Ana Lima said.')
     assert [q.direct for q in found] == [True]
+
+
+WORDS = st.sampled_from(
+    ["Kerry", "said", "he", "told", "the", "minister", "“", "”", '"', "‘", "’", "'", "—", ",",
+     ".", ":", "\n\n", "a", "spokesman", "Lavrov", "that", "talks", "failed", "«", "»", "``"]
+)  # fmt: skip
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=30))
+def test_any_text_gives_consistent_quotes(words: list[str]) -> None:
+    text = " ".join(words)
+    article = build_article(text)
+    if not article.text:
+        return
+    doc, sentences, mentions = harness().analyse(article)
+    found = find_quotes(doc, article, sentences, mentions)
+    for quote in found:
+        assert article.text[quote.start : quote.end] == quote.text
+        assert (quote.speaker is not None) == (quote.speaker_kind is SpeakerKind.NAMED)
+    assert [q.start for q in found] == sorted(q.start for q in found)
 
 
 # --------------------------------------------------------------------------- labelled sets

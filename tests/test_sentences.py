@@ -187,3 +187,8 @@ def test_a_doc_without_sentence_annotation_is_split_by_the_rules_alone() -> None
         "The U.S. Army was not there.",
         "No deal",
     ]
+
+
+def test_split_text_keeps_a_wire_dateline_with_an_underscore_dash_whole() -> None:
+    text = "LONDON (AP) _ A lawmaker backed the request on Saturday."
+    assert split_text(text, [text.index("A lawmaker")]) == [(0, len(text))]

@@ -116,7 +116,7 @@ def test_a_store_from_an_older_schema_is_upgraded_on_open(tmp_path: Path) -> Non
     with open_store(path) as store:
         store.add_article(KERRY)
         assert [hit.article_id for hit in store.search("Lavrov")] == [KERRY.id]
-        store._conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+        store.check()
         assert applied_migrations(store._conn) == [m.name for m in MIGRATIONS]
 
 
@@ -163,6 +163,22 @@ def test_a_store_opens_for_reading_while_another_connection_writes(
             with open_store(path) as reader:  # a web UI request during an ingest
                 assert [a.id for a in reader.iter_articles()] == [KERRY.id]
                 assert [hit.article_id for hit in reader.search("Kerry")] == [KERRY.id]
+
+
+def test_check_passes_on_a_sound_store(store: Store) -> None:
+    store.add_article(KERRY)
+    store.save_analysis(ArticleAnalysis(KERRY.id, "analyze.en.v1", "en", True))
+    store.check()
+
+
+def test_check_finds_an_article_missing_from_the_search_index(store: Store) -> None:
+    store.add_article(KERRY)
+    store._conn.execute(
+        """INSERT INTO articles (id, title, sort_key, raw_id, data)
+           VALUES ('sneaked', 'Sneaked in', '~', 'r', '{"text": "not indexed"}')"""
+    )
+    with pytest.raises(StoreError, match="store check failed"):
+        store.check()
 
 
 # --------------------------------------------------------------------------- raw and articles
@@ -486,3 +502,11 @@ def test_a_timestamp_near_year_one_in_a_time_zone_is_stored(store: Store) -> Non
     article = with_date(KERRY, PublicationDate(DateSource.METADATA, near_year_one))
     store.add_article(article)
     assert store.get_article(article.id) == article
+
+
+def test_text_with_a_nul_character_is_stored_and_indexed_consistently(store: Store) -> None:
+    article = build_article("Talks resumed.\n\nA stray \x00 byte from a bad feed.", title="T\x00")
+    store.add_article(article)
+    store.check()
+    assert store.get_article(article.id) == article
+    assert [hit.article_id for hit in store.search("resumed")] == [article.id]

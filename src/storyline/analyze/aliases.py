@@ -43,6 +43,9 @@ TITLE_MODIFIERS = word_set(
     "finance foreign-affairs general-secretary secretary-general top senior chief first "
     "lady supreme assistant under junior executive managing special federal national"
 )
+# Modifiers that belong to a role even in lower case ("former President"); the others
+# count only capitalised ("under Gen. Pinochet" is no "Under Secretary").
+LOWERCASE_TITLE_MODIFIERS = word_set("former acting interim deputy")
 TITLE_CONNECTORS = frozenset(("of", "for", "the"))
 # Government departments a secretary or minister is "of": inside a role, never an ORG.
 DEPARTMENTS = word_set(
@@ -74,11 +77,13 @@ PLACE_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType(
 )
 ACRONYM_SKIP = frozenset(("of", "the", "and", "for", "&", "on", "in", "de"))
 
-# A particle opening a name is dropped only when written as one ("al-Assad", "al Assad");
-# a capitalised "Al Gore" or "Van Morrison" is a given name.
+# A particle opening a name is dropped when it cannot be a given name: "bin"/"ibn"
+# always ("Bin Laden"), "al"/"el" only written as one ("al-Assad", "al Assad"), others
+# only in lower case ("von Trapp"); "Al Gore" and "Van Morrison" keep their first word.
 _LEADING_PARTICLE = re.compile(
-    r"^(?:(?i:al|el|ad|ash)[-‐‑]|(?:al|el|bin|ibn|von|van|de|da|di|du|la|le)\s)"
+    r"^(?:(?i:bin|ibn|bint)\s+|(?i:al|el|ad|ash)[-‐‑]|(?:al|el|von|van|de|da|di|du|la|le)\s)"
 )
+_PLURAL = re.compile(r"[^s]s$")  # not "Swiss"
 _SPLIT = re.compile(r"[\s\-‐‑–—/]+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -106,8 +111,8 @@ def name_words(text: str, kind: EntityKind = EntityKind.PERSON) -> tuple[str, ..
             words.pop()
     elif words and words[0] == "the":
         words = words[1:]
-    if kind is EntityKind.GROUP and words and words[-1].endswith("ans"):
-        words[-1] = words[-1][:-1]  # "Russians" and "Russian" name one group
+    if kind is EntityKind.GROUP and words and _PLURAL.search(words[-1]):
+        words[-1] = words[-1][:-1]  # "Russians" and "Russian", "Saudis" and "Saudi"
     return tuple(words)
 
 

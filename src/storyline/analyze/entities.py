@@ -22,6 +22,7 @@ from storyline.analyze.aliases import (
     DEPARTMENTS,
     HEADLINE_VERBS,
     HONORIFICS,
+    LOWERCASE_TITLE_MODIFIERS,
     PLACE_ALIASES,
     TITLE_CONNECTORS,
     TITLE_HEADS,
@@ -139,7 +140,9 @@ def _leading_title(tokens: Sequence[Token]) -> list[Token]:
 
 def _is_title_word(token: Token) -> bool:
     word = token.lower_.rstrip(".")
-    return word in TITLE_HEADS or word in TITLE_MODIFIERS or word in HONORIFICS
+    if word in TITLE_HEADS or word in HONORIFICS or word in LOWERCASE_TITLE_MODIFIERS:
+        return True
+    return word in TITLE_MODIFIERS and token.text[:1].isupper()
 
 
 def _title_before(doc: Doc, index: int) -> list[Token]:
@@ -222,8 +225,8 @@ def _fix_kinds(candidates: list[_Candidate], article: Article) -> list[_Candidat
             kind = EntityKind.PLACE
         elif kind is EntityKind.GROUP and candidate.words in places:
             kind = EntityKind.PLACE  # a group label used as a place name
-        elif kind is not EntityKind.PERSON:
-            kind = majority.get(candidate.words, kind)
+        elif kind is not EntityKind.PERSON or len(candidate.words) == 1:
+            kind = majority.get(candidate.words, kind)  # "Chile" once PERSON, mostly GPE
         if kind is not candidate.kind:
             words = name_words(candidate.text, kind)
             candidate = replace(candidate, kind=kind, words=words, title=None)
@@ -232,11 +235,16 @@ def _fix_kinds(candidates: list[_Candidate], article: Article) -> list[_Candidat
 
 
 def _majority_kinds(candidates: Sequence[_Candidate]) -> dict[tuple[str, ...], EntityKind]:
-    """The most frequent kind of each spelling, for spellings tagged with several kinds."""
+    """The clearly most frequent kind of each spelling tagged with several kinds."""
     counts: dict[tuple[str, ...], Counter[EntityKind]] = {}
     for candidate in candidates:
         counts.setdefault(candidate.words, Counter())[candidate.kind] += 1
-    return {words: kinds.most_common(1)[0][0] for words, kinds in counts.items() if len(kinds) > 1}
+    majority = {}
+    for words, kinds in counts.items():
+        ranked = kinds.most_common(2)
+        if len(ranked) > 1 and ranked[0][1] > ranked[1][1]:
+            majority[words] = ranked[0][0]
+    return majority
 
 
 def _is_dateline(candidates: Sequence[_Candidate], index: int, article: Article) -> bool:

@@ -80,6 +80,7 @@ def link_entities(
     _join_equal_names(locals_, groups)
     _join_longer_person_names(locals_, groups)
     _join_bare_surnames(locals_, groups)
+    _join_mislabelled_single_words(locals_, groups)
     _join_acronyms(locals_, groups)
     entities: list[Entity] = []
     key_map: dict[tuple[str, str], str] = {}
@@ -148,6 +149,24 @@ def _join_bare_surnames(locals_: dict[LocalId, _Local], groups: _Groups) -> None
         roots = {groups.root(full[name]) for name in full if name[-1] == words[0]}
         if len(roots) == 1:
             groups.join(roots.pop(), local_id)
+
+
+def _join_mislabelled_single_words(locals_: dict[LocalId, _Local], groups: _Groups) -> None:
+    """A one-word "person" no full name explains, spelled like a place or organisation
+    mentioned more often, is that place ("Chile" tagged PERSON in one article)."""
+    surnames = {words[-1] for words in _person_names(locals_, multi_word=True)}
+    counts: Counter[tuple[bool, tuple[str, ...]]] = Counter()
+    others: dict[tuple[str, ...], LocalId] = {}
+    for local_id, local in locals_.items():
+        is_person = local.kind is EntityKind.PERSON
+        counts[(is_person, local.words)] += len(local.mentions)
+        if not is_person:
+            others.setdefault(local.words, local_id)
+    for words, local_id in _person_names(locals_, multi_word=False).items():
+        if words[0] in surnames or words not in others:
+            continue
+        if counts[(False, words)] > counts[(True, words)]:
+            groups.join(others[words], local_id)
 
 
 def _join_acronyms(locals_: dict[LocalId, _Local], groups: _Groups) -> None:

@@ -6,7 +6,9 @@ its sentence: the words after the closing mark (``"...," Kerry said``; a sentenc
 mark (``Kerry said: "..."``, ``Lavrov termed that decision "a disaster"``).  A quote with
 no cue of its own continues the quote just before it (``"X," he said. "Y."``, a quote
 re-opened in the next paragraph); one that still has none is kept with an unknown speaker
-when it reads like speech, and dropped when it is a title, nickname or scare quote.
+when it reads like speech, and dropped when it is a title, nickname or scare quote.  A
+quote running over several paragraphs comes out as linked pieces, one per paragraph (so
+that every span stays inside one block), sharing one speaker and cue.
 
 Indirect speech is a reporting verb with a complement clause outside quote marks
 ("Kerry said that the two had narrowed down options"): the clause becomes a quote with
@@ -256,6 +258,9 @@ def _indirect_quotes(
 ) -> list[Quote]:
     found: list[Quote] = []
     for verb in context.doc:
+        if verb.lower_ == "according" and not is_quoted(context, verb.idx):
+            quote = _reported_clause(context, verb, direct, options)
+            found.extend([quote] if quote is not None else [])
         if verb.lemma_.lower() not in INDIRECT_VERBS or not is_speech_verb(verb):
             continue
         quoted_as_saying = verb.dep_ == "pcomp" and verb.head.lower_ == "as"
@@ -270,11 +275,11 @@ def _indirect_quotes(
 def _reported_clause(
     context: ArticleContext, verb: Token, direct: Sequence[Quote], options: QuoteOptions
 ) -> Quote | None:
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     subject = subject_of(context, verb)
-    if not clauses or subject is None:
+    edges = _reported_edges(verb)
+    if edges is None or subject is None:
         return None
-    words = _clause_words(clauses, context.block_at(verb.idx))
+    words = _clause_words(verb.doc, edges, verb.sent, context.block_at(verb.idx))
     if words is None or len(words) < options.indirect_min_tokens:
         return None
     outside = [t for t in words if t.is_alpha and not any(q.start <= t.idx < q.end for q in direct)]
@@ -304,12 +309,33 @@ def _is_complementizer(token: Token) -> bool:
     return token.dep_ == "mark" and token.lower_ in COMPLEMENTIZERS
 
 
-def _clause_words(clauses: Sequence[Token], block: tuple[int, int]) -> Span | None:
-    """The reported clauses (joined) without "that"/"whether" and edge punctuation."""
-    doc = clauses[0].doc
-    sentence = clauses[0].sent
-    start = max(min(c.left_edge.i for c in clauses), sentence.start)
-    end = min(max(c.right_edge.i for c in clauses) + 1, sentence.end)
+def _reported_edges(verb: Token) -> tuple[int, int] | None:
+    """First and last token of what ``verb`` reports: its complement clauses, or for
+    "according to X" the clause it hangs from, when the phrase sits at either end."""
+    if verb.lower_ == "according":
+        head = verb.head
+        while head.pos_ not in {"VERB", "AUX"} and head.head != head:
+            head = head.head  # "rose to 43 on Monday, according to": the clause's verb
+        if head == verb or head.pos_ not in {"VERB", "AUX"}:
+            return None
+        phrase = {t.i for t in verb.subtree}
+        words = [t for t in head.subtree if t.i not in phrase and not (t.is_punct or t.is_space)]
+        rest = [t.i for t in words]
+        if not rest or min(rest) < min(phrase) < max(phrase) < max(rest):
+            return None  # "The toll, according to police, rose": the cue splits the clause
+        return min(rest), max(rest)
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return None
+    return min(c.left_edge.i for c in clauses), max(c.right_edge.i for c in clauses)
+
+
+def _clause_words(
+    doc: Doc, edges: tuple[int, int], sentence: Span, block: tuple[int, int]
+) -> Span | None:
+    """The reported words without "that"/"whether" and edge punctuation."""
+    start = max(edges[0], sentence.start)
+    end = min(edges[1] + 1, sentence.end)
     while start < end and doc[start].idx < block[0]:
         start += 1
     while end > start and doc[end - 1].idx >= block[1]:

@@ -58,6 +58,9 @@ _INITIAL = re.compile(r"(?:^|\s)[A-Z][\w.'’-]*\s+[A-Z]\.$")  # "George W."
 _INITIAL_ONLY = re.compile(r"^[A-Z]\.$")
 # Closing quotes include the wire-copy '' (DUC, PTB style), opening ones ``.
 _CONTINUING_QUOTE = re.compile(r"[,;:–—-](?:''|[\"”’'])$")  # '..., "' : comma + quote
+# A piece ending in one of these goes on in the next ("WASHINGTON (AP) _ The ..." uses
+# the wire's underscore for a dash).
+_CONTINUING_MARKS = ",;:-–—_"
 _ASKING_QUOTE = re.compile(r"[?!](?:''|[\"”’'])$")
 _ATTRIBUTION = re.compile(
     rf"^(?:(?:{REPORTING_VERBS})\b|(?:[A-Z][\w.'’-]*\s+){{1,4}}(?:{REPORTING_VERBS})\b"
@@ -184,7 +187,7 @@ def _continues_after(before: str, after: str) -> bool:
     first = after.lstrip("\"“‘'`(")
     if first[:1].islower():
         return True
-    if _CONTINUING_QUOTE.search(before) or before[-1:] in ",;:-–—":
+    if _CONTINUING_QUOTE.search(before) or before[-1:] in _CONTINUING_MARKS:
         return True
     return bool(_ASKING_QUOTE.search(before) and _ATTRIBUTION.match(after))
 

@@ -138,6 +138,8 @@ def entity_genders(
     """ "male"/"female" for people the article marks clearly: honorifics and role words,
     and pronouns outside quotes in sentences where they are the only person named."""
     votes: dict[str, Counter[str]] = {}
+    if not doc.has_annotation("SENT_START"):
+        return {}
     for mention in mentions:
         if mention.kind is EntityKind.PERSON:
             words = f"{mention.title or ''} {mention.text}".lower().split()

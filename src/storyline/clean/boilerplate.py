@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from storyline.clean.lines import has_letters, word_count
 from storyline.clean.normalize import line_key, normalize_text, split_lines
 from storyline.clean.options import CleanOptions
+from storyline.clean.outlet import publication_name
 from storyline.models import Draft, SourceMetadata
 
 
@@ -30,9 +31,14 @@ def line_digest(line: str) -> str:
 
 
 def outlet_key(metadata: SourceMetadata) -> str | None:
-    """The outlet name, case-folded, else the URL's host without "www."; None if neither."""
-    if metadata.outlet and metadata.outlet.strip():
-        return " ".join(metadata.outlet.casefold().split())
+    """The publication name, case-folded, else the URL's host without "www."; None if neither.
+
+    A feed title ("Coastline Wire - Top stories") counts as its publication ("coastline wire"),
+    so a feed and the outlet's web pages share what is learned.
+    """
+    name = publication_name(metadata.outlet)
+    if name is not None:
+        return name.casefold()
     if metadata.url:
         host = urlsplit(metadata.url).hostname or ""
         return host.removeprefix("www.") or None

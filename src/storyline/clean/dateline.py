@@ -76,11 +76,15 @@ _QUOTES = "\"“‘'"
 
 @dataclass(frozen=True)
 class Dateline:
-    """A dateline found at the start of ``line``: ``prefix`` is removed from it."""
+    """A dateline found at the start of ``line``: ``prefix`` is removed from it.
+
+    ``agency`` is the parenthesised wire tag as written ("Reuters", "Coastline Wire"), if any.
+    """
 
     prefix: str
     place: str | None
     whole_line: bool
+    agency: str | None = None
 
 
 def _tidy_place(place: str) -> str | None:
@@ -122,15 +126,15 @@ def find_dateline(line: str) -> Dateline | None:
     alone = _CAPS_ALONE_RE.match(line)
     if alone and (alone.group("agency") or line.endswith((":", "-", "–", "—"))):
         place = _tidy_place(alone.group("place"))
-        return Dateline(line, place, whole_line=True) if place else None
+        return Dateline(line, place, True, alone.group("agency")) if place else None
     for pattern in (_CAPS_PREFIX_RE, _MIXED_AGENCY_RE, _MIXED_REGION_DASH_RE):
         match = pattern.match(line)
         if match:
             place = _tidy_place(match.group("place"))
             speaker = match.group(0).rstrip().endswith(":") and line[match.end() :][:1] in _QUOTES
             if place and not speaker and not (set(place.split()) & _NOT_PLACE_WORDS):
-                return Dateline(match.group(0), place, whole_line=False)
+                return Dateline(match.group(0), place, False, match.groupdict().get("agency"))
     agency = _AGENCY_PREFIX_RE.match(line)
     if agency:
-        return Dateline(agency.group(0), None, whole_line=False)
+        return Dateline(agency.group(0), None, False, agency.group("agency"))
     return _glued(line)

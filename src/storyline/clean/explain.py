@@ -9,6 +9,8 @@ from storyline.models import Article, BlockKind
 def explain(article: Article) -> str:
     """A human-readable account of what cleaning removed, for ``storyline clean --explain``."""
     lines = [f"{article.title or '(untitled)'} [{article.id}]"]
+    if article.outlet:
+        lines.append(f"outlet: {article.outlet}")
     if article.place:
         lines.append(f"place: {article.place}")
     headings = [

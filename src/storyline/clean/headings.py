@@ -49,6 +49,8 @@ _SENTENCE_OPENERS = word_set(
     prior inside outside if because"""
 )
 _PAST_OR_THAT = word_set("was were had that")
+# A kicker: one to three capitalised words and a colon before a lowercase headline clause.
+_KICKER_RE = re.compile(r"^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}: [a-z]")
 _INNER_STOP_RE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 _TRAILING_CREDIT_RE = re.compile(r"\([^()]{1,60}\)$")  # "(Getty Images)": a photo caption
 # Words ending in -s that are not third-person verbs.
@@ -105,8 +107,11 @@ def has_headline_verb(line: str) -> bool:
 
 
 def names_something(line: str) -> bool:
-    """A capitalised word after the first one: a name, place or acronym ("Putin", "Syria")."""
-    return any(word[:1].isupper() for word in words(line)[1:])
+    """A capitalised word after the first one: a name, place or acronym ("Putin", "Syria").
+
+    A headline kicker counts as the name: "Heatwave: what the forecast says for the weekend".
+    """
+    return any(word[:1].isupper() for word in words(line)[1:]) or bool(_KICKER_RE.match(line))
 
 
 def _starts_capitalised(line: str) -> bool:

@@ -40,6 +40,14 @@ _LINK_LABEL_RE = re.compile(
     r"advertisement|sponsored|more from \w+|more on this)\s*(?:[:|»›>]|[-–—]\s)",
     re.IGNORECASE,
 )
+# A whole line naming a block of links: "More from NNews", "Most watched", "You may also like".
+_LINK_BLOCK_RE = re.compile(
+    r"^(?:more (?:from|on|stories from|news from|videos from)|most (?:read|watched|popular|"
+    r"shared|viewed)|related (?:stories|articles|coverage|content|links)|"
+    r"you (?:may|might) also like|recommended for you)\b[^.!?]*$",
+    re.IGNORECASE,
+)
+_LINK_BLOCK_MAX_WORDS = 6
 # A labelled link ("Read more: <a headline>") may be this many times longer than a promo line.
 _LINK_LENGTH_FACTOR = 2
 # A related link ending in its call to action: "... Putin's next move Read more".
@@ -153,6 +161,8 @@ def promo_reason(line: str, max_words: int, min_share: float) -> str | None:
         return "ends with a link call to action"
     if count > max_words:
         return None
+    if count <= _LINK_BLOCK_MAX_WORDS and _LINK_BLOCK_RE.match(line):
+        return "names a block of links"
     strong, weak, plain = _lexicon_counts(line)
     if _CTA_START_RE.match(line) and strong + weak >= 2:
         return "imperative call to action"

@@ -40,6 +40,13 @@ REPEAT_MIN_WORDS = 12
 REPEAT_MIN_RUN = 2
 # Datelines are searched in the first lines of the body only.
 DATELINE_SEARCH_LINES = 4
+# Footers, appeals and captions (``furniture``) may remove prose-like lines, so each form has
+# its own length cap, set from the longest such line in the Multi-News read-through:
+# "Copyright (c) 2017 NPR. All rights reserved. Visit our website terms ..." (24 words), a
+# newsletter pitch with its fine print (27), a two-sentence AP caption with its credit (48).
+FOOTER_MAX_WORDS = 40
+APPEAL_MAX_WORDS = 30
+CAPTION_MAX_WORDS = 50
 # Learned outlet boilerplate: a normalised line seen in >= this many distinct articles of one
 # outlet, and in >= this share of that outlet's articles.
 BOILERPLATE_MIN_ARTICLES = 3
@@ -68,11 +75,15 @@ class CleanOptions:
     repeat_min_words: int = REPEAT_MIN_WORDS
     repeat_min_run: int = REPEAT_MIN_RUN
     dateline_search_lines: int = DATELINE_SEARCH_LINES
+    footer_max_words: int = FOOTER_MAX_WORDS
+    appeal_max_words: int = APPEAL_MAX_WORDS
+    caption_max_words: int = CAPTION_MAX_WORDS
     boilerplate_min_articles: int = BOILERPLATE_MIN_ARTICLES
     boilerplate_min_share: float = BOILERPLATE_MIN_SHARE
     boilerplate_max_words: int = BOILERPLATE_MAX_WORDS
     remove_related_headlines: bool = True  # False keeps them as plain paragraphs
-    remove_promo: bool = True  # False keeps promo lines, media items and edge runs
+    # False keeps promo lines, footers, appeals, captions, media items and edge runs
+    remove_promo: bool = True
 
     def __post_init__(self) -> None:
         for name in ("promo_min_share", "boilerplate_min_share"):

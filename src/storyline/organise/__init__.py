@@ -76,9 +76,9 @@ def organise(
     duplicates = find_duplicates(unique, options)
     rep_of = representatives(duplicates)
     leaders = [article for article in unique if rep_of.get(article.id, article.id) == article.id]
-    vectors = vectorise(leaders, analyses, entity_map).as_dicts()
-    stories = cluster_vectors(by_id, analyses, duplicates, entity_map, vectors, options)
     names = EntityNames(unique, analyses or {}, entity_map)
+    vectors = vectorise(leaders, analyses, entity_map, names.keys).as_dicts()
+    stories = cluster_vectors(by_id, analyses, duplicates, names, vectors, options)
     threads = link_vectors(stories, vectors, names, options)
     by_story = {story.id: story for story in stories}
     timelines = tuple(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import zlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -48,7 +49,9 @@ def shingles(article: Article, size: int) -> set[bytes]:
 
 def signatures(articles: Sequence[Article], options: OrganiseOptions) -> dict[str, MinHash]:
     """A MinHash per article that has any text; all share one set of permutations."""
-    template = MinHash(options.minhash_permutations, options.seed)
+    # CRC32 as the base hash: the random permutations do the mixing, and it is ~5x faster
+    # than datasketch's default SHA-1 (bench/scale.py).
+    template = MinHash(options.minhash_permutations, options.seed, hashfunc=zlib.crc32)
     found: dict[str, MinHash] = {}
     for article in articles:
         grams = shingles(article, options.shingle_words)
@@ -57,6 +60,7 @@ def signatures(articles: Sequence[Article], options: OrganiseOptions) -> dict[st
         signature = MinHash(
             options.minhash_permutations,
             options.seed,
+            hashfunc=zlib.crc32,
             permutations=template.permutations,
             scheme=template.scheme,
         )

@@ -50,14 +50,24 @@ def vectorise(
     articles: Sequence[Article],
     analyses: Mapping[str, ArticleAnalysis] | None,
     entity_map: Mapping[tuple[str, str], str] | None,
+    entity_lists: Mapping[str, Sequence[str]] | None = None,
 ) -> ArticleVectors:
-    """TF-IDF vectors of the articles, fitted on this batch."""
+    """TF-IDF vectors of the articles, fitted on this batch.
+
+    ``entity_lists`` (article id -> entity keys) saves finding the keys again when the
+    caller already has them.
+    """
     analyses = analyses or {}
     if not articles:
         return ArticleVectors((), sparse.csr_matrix((0, 1), dtype=np.float64))
     titles = [content_words(article.title) for article in articles]
     bodies = [content_words(article.text)[:BODY_WORDS] for article in articles]
-    entities = [entity_keys(article, analyses.get(article.id), entity_map) for article in articles]
+    entities = [
+        list(entity_lists[article.id])
+        if entity_lists is not None and article.id in entity_lists
+        else entity_keys(article, analyses.get(article.id), entity_map)
+        for article in articles
+    ]
     blocks = [
         _field(titles, TITLE_WEIGHT),
         _field(bodies, BODY_WEIGHT),
@@ -67,7 +77,7 @@ def vectorise(
     return ArticleVectors(tuple(article.id for article in articles), sparse.csr_matrix(matrix))
 
 
-def _field(tokens: list[list[str]], weight: float) -> sparse.csr_matrix:
+def _field(tokens: Sequence[Sequence[str]], weight: float) -> sparse.csr_matrix:
     if not any(tokens):
         return sparse.csr_matrix((len(tokens), 1), dtype=np.float64)
     vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, lowercase=False)

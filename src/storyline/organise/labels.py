@@ -97,14 +97,12 @@ def story_label(names: Sequence[str], place: str | None, start: dt.date | None) 
 def describe_stories(
     groups: Sequence[StoryGroup],
     by_id: Mapping[str, Article],
-    analyses: Mapping[str, ArticleAnalysis],
-    entity_map: Mapping[tuple[str, str], str] | None,
+    names: EntityNames,
     days: Mapping[str, dt.date | None],
     options: OrganiseOptions,
     algorithm: str,
 ) -> tuple[Story, ...]:
     """One Story per group, in date order; groups with too few distinct articles are items."""
-    names = EntityNames(by_id.values(), analyses, entity_map)
     stories = [_story(group, by_id, names, days, options, algorithm) for group in groups]
     return tuple(sorted(stories, key=story_order))
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from storyline.models import Article, ArticleAnalysis, DuplicateGroup, Story
 from storyline.organise.duplicates import representatives
 from storyline.organise.features import SparseVector, cosine, vectorise
-from storyline.organise.labels import StoryGroup, describe_stories
+from storyline.organise.labels import EntityNames, StoryGroup, describe_stories
 from storyline.organise.merge import Piece, merge_pieces
 from storyline.organise.text import article_day
 
@@ -44,7 +44,7 @@ STORY_WINDOW_DAYS = 365
 MIN_STORY_ARTICLES = 2  # a story needs two distinct non-duplicate articles to be shown
 INDEX_TERMS = 24  # terms of an article (and of a centroid) that the index looks up
 POSTING_LIMIT = 64  # most recent stories looked up per term
-CANDIDATES = 24  # stories sharing most top terms that are scored exactly (bench/scale.py)
+CANDIDATES = 12  # stories sharing most top terms that are scored exactly (bench/scale.py)
 
 
 @dataclass
@@ -79,15 +79,16 @@ def cluster_stories(
     by_id = {article.id: article for article in articles}
     rep_of = representatives(duplicates)
     leaders = [a for a in by_id.values() if rep_of.get(a.id, a.id) == a.id]
-    vectors = vectorise(leaders, analyses, entity_map).as_dicts()
-    return cluster_vectors(by_id, analyses, duplicates, entity_map, vectors, options, existing)
+    names = EntityNames(by_id.values(), analyses or {}, entity_map)
+    vectors = vectorise(leaders, analyses, entity_map, names.keys).as_dicts()
+    return cluster_vectors(by_id, analyses, duplicates, names, vectors, options, existing)
 
 
 def cluster_vectors(
     by_id: Mapping[str, Article],
     analyses: Mapping[str, ArticleAnalysis] | None,
     duplicates: Sequence[DuplicateGroup],
-    entity_map: Mapping[tuple[str, str], str] | None,
+    names: EntityNames,
     vectors: Mapping[str, SparseVector],
     options: OrganiseOptions,
     existing: tuple[Story, ...] = (),
@@ -106,7 +107,7 @@ def cluster_vectors(
         leaders = tuple(key for number in numbers for key in state.clusters[number].members)
         copies = _with_copies(leaders, duplicates, rep_of)
         groups.append(StoryGroup(state.clusters[numbers[0]].id, leaders, copies))
-    return describe_stories(groups, by_id, analyses, entity_map, days, options, ALGORITHM)
+    return describe_stories(groups, by_id, names, days, options, ALGORITHM)
 
 
 def _merged(clusters: Sequence[_Cluster], options: OrganiseOptions) -> list[list[int]]:

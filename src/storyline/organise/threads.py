@@ -11,6 +11,7 @@ in a thread only when it is linked to another story.
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -31,6 +32,7 @@ THREAD_ENTITY_OVERLAP = 0.5
 THREAD_TOPIC_SIMILARITY = 0.12
 POSTING_LIMIT = 200  # most recent earlier stories looked up per entity key
 THREAD_NAMES = 2
+CENTROID_TERMS = 300  # a story's topic for threading: its heaviest terms are enough
 
 
 def link_threads(
@@ -41,8 +43,8 @@ def link_threads(
     options: OrganiseOptions,
 ) -> tuple[Thread, ...]:
     """Threads over ``stories``, using the articles' vectors for topic similarity."""
-    vectors = vectorise(articles, analyses, entity_map).as_dicts()
     names = EntityNames(articles, analyses or {}, entity_map)
+    vectors = vectorise(articles, analyses, entity_map, names.keys).as_dicts()
     return link_vectors(stories, vectors, names, options)
 
 
@@ -68,10 +70,13 @@ def link_vectors(
 
 
 def _centroid(story: Story, vectors: Mapping[str, SparseVector]) -> SparseVector:
+    """The story's mean vector cut to its ``CENTROID_TERMS`` heaviest terms, normalised."""
     total: SparseVector = {}
     for article_id in story.article_ids:
         for term, weight in vectors.get(article_id, {}).items():
             total[term] = total.get(term, 0.0) + weight
+    if len(total) > CENTROID_TERMS:
+        total = dict(heapq.nlargest(CENTROID_TERMS, total.items(), key=lambda item: item[1]))
     norm = sum(weight * weight for weight in total.values()) ** 0.5
     return {term: weight / norm for term, weight in total.items()} if norm else {}
 

@@ -10,15 +10,13 @@ content hashes, inserts ignore what exists).
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Concatenate, ParamSpec, TypeVar
 
 from storyline import codec
 from storyline.errors import StoreError
@@ -33,6 +31,7 @@ from storyline.models import (
     Thread,
 )
 from storyline.store import results, search
+from storyline.store.failures import check_integrity, store_errors
 from storyline.store.migrations import migrate
 from storyline.store.queries import published_text, sort_key
 from storyline.store.records import Organisation, SearchHit, StoreCounts
@@ -47,54 +46,19 @@ PAGE_SIZE = 500  # rows per query while streaming articles; bounds memory
 BUSY_TIMEOUT_MS = 5000  # wait this long for another writer before reporting "locked"
 PREFIX_END = "\U0010ffff"  # sorts after every character an id can hold
 
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def _store_errors(
-    method: Callable[Concatenate[Store, P], R],
-) -> Callable[Concatenate[Store, P], R]:
-    """Report SQLite failures as StoreError, with a hint saying what to do."""
-
-    def wrapper(self: Store, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return method(self, *args, **kwargs)
-        except sqlite3.IntegrityError as error:
-            hint = (
-                "store the article before its analyses"
-                if "FOREIGN KEY" in str(error)
-                else "each key may appear once per save; report this as a bug"
-            )
-            raise StoreError(f"{method.__name__}: {error}", hint=hint) from error
-        except sqlite3.OperationalError as error:
-            hint = (
-                "another storyline process is writing this store; wait or use another --db"
-                if "locked" in str(error)
-                else ""
-            )
-            raise StoreError(f"{method.__name__}: {error}", hint=hint) from error
-        except UnicodeEncodeError as error:
-            raise StoreError(
-                f"{method.__name__}: text is not valid Unicode ({error.reason})",
-                hint="decode the input with errors='replace' before storing it",
-            ) from error
-
-    functools.update_wrapper(wrapper, method)
-    return wrapper
-
 
 def open_store(path: str | Path | None = None) -> Store:
     """Open (creating and migrating if needed) the store at ``path``; None means in memory."""
-    in_memory = path is None or str(path) == ":memory:"
-    target = ":memory:" if in_memory else Path(path)  # type: ignore[arg-type]
-    if isinstance(target, Path) and not target.parent.is_dir():
-        raise StoreError(f"cannot create store {target}: {target.parent} is not a directory")
+    file = None if path is None or str(path) == ":memory:" else Path(path)
+    target = file or ":memory:"
+    if file is not None and not file.parent.is_dir():
+        raise StoreError(f"cannot create store {file}: {file.parent} is not a directory")
     try:
         conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as error:
         raise StoreError(f"cannot open store {target}: {error}") from error
     try:
-        _configure(conn, in_memory)
+        _configure(conn, in_memory=file is None)
         migrate(conn)
     except sqlite3.Error as error:
         conn.close()
@@ -105,7 +69,7 @@ def open_store(path: str | Path | None = None) -> Store:
     except BaseException:
         conn.close()
         raise
-    return Store(conn, None if in_memory else Path(target))
+    return Store(conn, file)
 
 
 def _configure(conn: sqlite3.Connection, in_memory: bool) -> None:
@@ -152,6 +116,7 @@ class Store:
             return
         self._conn.close()
 
+    @store_errors
     def flush(self) -> None:
         """Commit the pending batch now, so other connections see it."""
         if self._depth == 0 and self._conn.in_transaction:
@@ -217,9 +182,14 @@ class Store:
             or time.monotonic() - self._batch_started >= BATCH_SECONDS
         )
 
+    def check(self) -> None:
+        """Raise StoreError unless the file, its foreign keys and the search index are sound."""
+        self.flush()
+        check_integrity(self._conn)
+
     # ------------------------------------------------------------------ raw inputs
 
-    @_store_errors
+    @store_errors
     def add_raw(self, raw: RawDocument) -> str:
         """Keep ``raw.raw`` byte for byte, once per content; return its sha256 id."""
         raw_id = hashlib.sha256(raw.raw).hexdigest()
@@ -231,7 +201,7 @@ class Store:
         )
         return raw_id
 
-    @_store_errors
+    @store_errors
     def raw_bytes(self, raw_id: str) -> bytes:
         row = self._conn.execute("SELECT bytes FROM raw WHERE id = ?", (raw_id,)).fetchone()
         if row is None:
@@ -240,7 +210,7 @@ class Store:
 
     # ------------------------------------------------------------------ articles
 
-    @_store_errors
+    @store_errors
     def add_article(self, article: Article) -> bool:
         """Store ``article``; False (and no change at all) when its id is already stored."""
         data = codec.dumps(article)
@@ -262,20 +232,35 @@ class Store:
             ),
         )
         added = cursor.rowcount == 1
-        if added:  # the search index is fed here, not by a trigger: see migration m008
-            self._conn.execute(
-                "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
-                (cursor.lastrowid, article.title, article.text),
-            )
+        if added:
+            self._index(cursor.lastrowid, article)
         self._end_unit()
         return added
 
-    @_store_errors
+    def _index(self, rowid: int | None, article: Article) -> None:
+        """Add an article to the search index (here, not by a trigger: see migration m008).
+
+        The index must hold exactly what its content view returns, and SQLite's JSON
+        functions cut text at a NUL character, so such rare texts are indexed from the view.
+        """
+        if "\x00" in article.text:
+            self._conn.execute(
+                """INSERT INTO articles_fts (rowid, title, text)
+                   SELECT rid, title, text FROM articles_search WHERE rid = ?""",
+                (rowid,),
+            )
+            return
+        self._conn.execute(
+            "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+            (rowid, article.title, article.text),
+        )
+
+    @store_errors
     def has_article(self, article_id: str) -> bool:
         row = self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,))
         return row.fetchone() is not None
 
-    @_store_errors
+    @store_errors
     def get_article(self, article_id: str) -> Article | None:
         """The article with this id, or with this unique id prefix (as git accepts)."""
         row = self._conn.execute("SELECT data FROM articles WHERE id = ?", (article_id,))
@@ -313,11 +298,11 @@ class Store:
                 return
             params["key"], params["id"] = rows[-1][0], rows[-1][1]
 
-    @_store_errors
+    @store_errors
     def count_articles(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
-    @_store_errors
+    @store_errors
     def counts(self) -> StoreCounts:
         def count(table: str) -> int:
             return int(self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
@@ -343,28 +328,28 @@ class Store:
 
     # ------------------------------------------------------------------ problems
 
-    @_store_errors
+    @store_errors
     def add_problem(self, problem: Problem, run_id: str | None = None) -> None:
         """Record ``problem``; an identical one already recorded is kept as it was."""
         self._begin_unit()
         results.add_problem(self._conn, problem, run_id)
         self._end_unit()
 
-    @_store_errors
+    @store_errors
     def problems(self, run_id: str | None = None) -> list[Problem]:
         """Recorded problems in the order they were first seen (of one run, if given)."""
         return results.problems(self._conn, run_id)
 
     # ------------------------------------------------------------------ analyses
 
-    @_store_errors
+    @store_errors
     def save_analysis(self, analysis: ArticleAnalysis) -> None:
         """Store ``analysis``, replacing the one of the same article and analyzer."""
         self._begin_unit()
         results.save_analysis(self._conn, analysis)
         self._end_unit()
 
-    @_store_errors
+    @store_errors
     def get_analysis(self, article_id: str, analyzer: str) -> ArticleAnalysis | None:
         return results.get_analysis(self._conn, article_id, analyzer)
 
@@ -373,18 +358,18 @@ class Store:
 
     # ------------------------------------------------------------------ entities, organisation
 
-    @_store_errors
+    @store_errors
     def save_entities(self, entities: Sequence[Entity], algorithm: str) -> None:
         """Replace the entity set of ``algorithm`` with ``entities``, atomically."""
         with self.transaction():
             results.save_entities(self._conn, entities, algorithm)
 
-    @_store_errors
+    @store_errors
     def entities(self, algorithm: str | None = None) -> list[Entity]:
         """The entities of ``algorithm`` (default: the set saved last), most mentioned first."""
         return results.entities(self._conn, algorithm)
 
-    @_store_errors
+    @store_errors
     def save_organisation(
         self,
         algorithm: str,
@@ -403,7 +388,7 @@ class Store:
                 self._conn, algorithm, duplicates, stories, threads, timelines
             )
 
-    @_store_errors
+    @store_errors
     def load_organisation(self, algorithm: str | None = None) -> Organisation | None:
         """The result saved under ``algorithm``'s name, or the one saved last."""
         return results.load_organisation(self._conn, algorithm)

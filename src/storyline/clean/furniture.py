@@ -1,0 +1,112 @@
+"""Page furniture that may read as prose: copyright footers, support appeals, photo captions.
+
+These are the line rules allowed to remove a sentence-like line, because each needs explicit
+evidence that no news sentence carries:
+
+* a **copyright footer** opens with "Copyright"/"©" and a year or "©", or is a short all-name
+  credit ("Copyright Marvel Comics"), or holds "All rights reserved" or the wire's "may not be
+  published, broadcast, rewritten or redistributed";
+* a **support appeal** has a sentence that *opens* with an imperative to pay the outlet
+  ("Support local journalism", "Subscribe today", "Sign up for ...", "Donate now",
+  "Become a member", "Already a subscriber?").  Reported speech ("urged readers to support
+  local journalism") does not open a sentence and is kept;
+* a **photo caption** ends in a photo credit: "(AP Photo/...)", "(Photo: ...)",
+  "(... /Getty Images)", "REUTERS/Name", "Photo: Name / Reuters", "Photograph: ...", or starts
+  with the BBC-style "Image copyright"/"Image caption" labels.
+
+Measured on the 690 Multi-News web articles (``../shared/eval``): every line these patterns
+matched was a footer, appeal or caption; sentences about copyright law, subscriber numbers or
+donations to campaigns ("had donated to", "52 million subscribers") do not match.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.clean.lines import ends_sentence, word_count, word_set, words
+
+_FOOTER_OPEN_RE = re.compile(r"^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}|©)", re.I)
+_COPYRIGHT_CREDIT_RE = re.compile(r"^(?:copyright|©)\s+\S", re.I)
+# "Copyright Example TV 2024.": the holder's name, then the year.
+_COPYRIGHT_HOLDER_YEAR_RE = re.compile(
+    r"^(?:[Cc]opyright|COPYRIGHT|©)\s+(?:[A-Z][\w&.'’-]*\s+){1,5}(?:19|20)\d\d\b"
+)
+_RIGHTS_RE = re.compile(
+    r"\ball rights reserved\b|\bmay not be (?:re)?published, broadcast, rewritten\b", re.I
+)
+# Imperatives that open a sentence asking the reader to pay, join or sign up.
+_APPEAL_RE = re.compile(
+    r"(?:^|[.!?:]\s+)(?:please\s+)?(?:"
+    r"support (?:local |independent |quality |our |us\b|the (?-i:[A-Z]))|"
+    r"subscribe\b(?! to the (?:idea|view|theory|notion))|sign up (?:for|to|here|now|today)\b|"
+    r"donate (?:today|now|here|to (?:us|our))\b|become a (?:member|subscriber|supporter|patron)\b|"
+    r"already a (?:subscriber|member)\b|consider (?:subscribing|supporting|donating)\b|"
+    r"make a (?:donation|contribution)\b|subscribe now\b)",
+    re.IGNORECASE,
+)
+_IMAGE_LABEL_RE = re.compile(
+    r"^(?:image copyright|image caption|(?:enlarge this image )?toggle caption)\b", re.I
+)
+_AGENCIES = r"(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images|Getty|Bloomberg|Corbis|Shutterstock)"
+# A credit in brackets at the end: "(AP Photo/Name)", "(Photo: Name)", "(Name/Getty Images)".
+_BRACKET_CREDIT_RE = re.compile(
+    r"\((?:[^()]*\b(?:Photos?|Photograph|Photographer|Photo illustration|Picture|Image)\b"
+    rf"[^()]*|[^()]*\S\s?/\s?{_AGENCIES}[^()]*|{_AGENCIES}\s?/[^()]+|[^()]*Getty Images[^()]*)"
+    r"\)\.?$"
+)
+# A credit at the end without brackets: "... Photo: Name / Reuters", "REUTERS/Name",
+# "Name/Getty Images", "Photograph: AP".  The credit itself has no sentence stop.
+_TAIL_CREDIT_RE = re.compile(
+    r"(?:^|[\s.!?\]])(?:(?:Photo|Photograph|Photographer|Picture|Image|Credit|Source)s?\s*:|"
+    r"Photo by|Photos by)\s+[^.!?]{1,80}$|"
+    rf"(?:^|\s)(?:REUTERS|AFP|EPA)\s?/\s?[A-Z][^.!?]{{1,60}}$|"
+    rf"\S\s?/\s?{_AGENCIES}\.?$|(?:^|\s)via Getty Images\.?$"
+)
+# A short all-name credit: at most this many words ("Copyright Associated Press / NBC 10").
+_CREDIT_MAX_WORDS = 8
+_MINOR = word_set("of the and for by in on at a")
+
+
+def copyright_reason(line: str, max_words: int) -> str | None:
+    """Why a line is a copyright/rights footer, or None."""
+    if word_count(line) > max_words:
+        return None
+    if _FOOTER_OPEN_RE.match(line):
+        return "copyright footer"
+    if _COPYRIGHT_HOLDER_YEAR_RE.match(line) and word_count(line) <= _CREDIT_MAX_WORDS:
+        return "copyright footer"
+    if _RIGHTS_RE.search(line):
+        return "rights-reserved footer"
+    if _COPYRIGHT_CREDIT_RE.match(line) and _is_name_credit(line):
+        return "copyright credit"
+    return None
+
+
+def _is_name_credit(line: str) -> bool:
+    """A short line of names only ("Copyright Marvel Comics"): no lowercase content word."""
+    if word_count(line) > _CREDIT_MAX_WORDS or ends_sentence(line):
+        return False
+    return all(word[:1].isupper() or word.casefold() in _MINOR for word in words(line))
+
+
+def appeal_reason(line: str, max_words: int) -> str | None:
+    """Why a short line asks the reader to subscribe, donate or sign up, or None."""
+    if word_count(line) > max_words or line[:1] in "\"“‘'":
+        return None
+    match = _APPEAL_RE.search(line)
+    if match is None:
+        return None
+    return f"appeal to the reader: {match.group(0).strip(' .!?:')!r}"
+
+
+def caption_reason(line: str, max_words: int) -> str | None:
+    """Why a line is a photo caption or credit, or None."""
+    if word_count(line) > max_words:
+        return None
+    if _IMAGE_LABEL_RE.match(line):
+        return "image caption label"
+    if _BRACKET_CREDIT_RE.search(line):
+        return "caption ending in a photo credit"
+    if _TAIL_CREDIT_RE.search(line):
+        return "photo credit"
+    return None
