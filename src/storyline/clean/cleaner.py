@@ -87,12 +87,13 @@ def _apply_furniture(work: Work) -> None:
         ("appeal", furniture.appeal_reason, options.appeal_max_words),
         ("photo-caption", furniture.caption_reason, options.caption_max_words),
     )
+    longest = max(max_words for _, _, max_words in checks)
     for index in work.live():
         line = work.lines[index]
-        if line.wrapped:
+        if line.wrapped or line.words > longest:
             continue
         for rule, check, max_words in checks:
-            reason = check(line.text, max_words)
+            reason = check(line.text, max_words) if line.words <= max_words else None
             if reason:
                 work.remove(index, rule, reason)
                 break

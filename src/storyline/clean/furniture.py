@@ -62,6 +62,10 @@ _TAIL_CREDIT_RE = re.compile(
     rf"(?:^|\s)(?:REUTERS|AFP|EPA)\s?/\s?[A-Z][^.!?]{{1,60}}$|"
     rf"\S\s?/\s?{_AGENCIES}\.?$|(?:^|\s)via Getty Images\.?$"
 )
+# A credit without brackets is searched for in this many last characters of a line.
+_CREDIT_TAIL_CHARS = 100
+# Every credit form holds one of these; lines without any skip the credit pattern (speed).
+_CREDIT_HINT_RE = re.compile("Photo|Picture|Image|Credit|Source|/|Getty")
 # A short all-name credit: at most this many words ("Copyright Associated Press / NBC 10").
 _CREDIT_MAX_WORDS = 8
 _MINOR = word_set("of the and for by in on at a")
@@ -75,7 +79,7 @@ def copyright_reason(line: str, max_words: int) -> str | None:
         return "copyright footer"
     if _COPYRIGHT_HOLDER_YEAR_RE.match(line) and word_count(line) <= _CREDIT_MAX_WORDS:
         return "copyright footer"
-    if _RIGHTS_RE.search(line):
+    if ("eserved" in line or "rewritten" in line) and _RIGHTS_RE.search(line):
         return "rights-reserved footer"
     if _COPYRIGHT_CREDIT_RE.match(line) and _is_name_credit(line):
         return "copyright credit"
@@ -105,8 +109,10 @@ def caption_reason(line: str, max_words: int) -> str | None:
         return None
     if _IMAGE_LABEL_RE.match(line):
         return "image caption label"
-    if _BRACKET_CREDIT_RE.search(line):
+    # Both credit forms sit at the end: only the tail is searched (long captions stay cheap).
+    if line.rstrip(".").endswith(")") and _BRACKET_CREDIT_RE.match(line, line.rfind("(")):
         return "caption ending in a photo credit"
-    if _TAIL_CREDIT_RE.search(line):
+    start = max(0, len(line) - _CREDIT_TAIL_CHARS)
+    if _CREDIT_HINT_RE.search(line, start) and _TAIL_CREDIT_RE.search(line, start):
         return "photo credit"
     return None
