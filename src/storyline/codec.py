@@ -21,7 +21,7 @@ T = TypeVar("T")
 def to_jsonable(value: Any) -> Any:
     """A JSON-ready copy of ``value`` (a model, or containers of models)."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {name: to_jsonable(getattr(value, name)) for name in _field_names(type(value))}
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, dt.datetime | dt.date):
@@ -33,6 +33,12 @@ def to_jsonable(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(key): to_jsonable(item) for key, item in value.items()}
     return value
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    # dataclasses.fields() rebuilds its tuple on every call; the store encodes every article.
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def dumps(value: Any) -> str:

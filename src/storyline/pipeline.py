@@ -134,18 +134,21 @@ def _clean_and_store(
     progress: Progress,
 ) -> tuple[list[str], list[str]]:
     """Stages 3-4: clean each spilled draft and store it with its raw bytes."""
+    # No enclosing transaction: the store commits in small batches and always keeps an
+    # article with its raw bytes, so a killed run leaves a consistent store and a re-run
+    # finishes the job (tests/test_store_crash.py).
     added: list[str] = []
     unchanged: list[str] = []
-    with store.transaction():
-        for count, (raw, draft) in enumerate(_read_spill(spill), start=1):
-            article = clean(draft, options, boilerplate)
-            if store.has_article(article.id):
-                unchanged.append(article.id)
-            else:
-                store.add_raw(raw)
-                store.add_article(article)
-                added.append(article.id)
-            progress("cleaning", count, None)
+    for count, (raw, draft) in enumerate(_read_spill(spill), start=1):
+        article = clean(draft, options, boilerplate)
+        if store.has_article(article.id):
+            unchanged.append(article.id)
+        else:
+            store.add_raw(raw)
+            store.add_article(article)
+            added.append(article.id)
+        progress("cleaning", count, None)
+    store.flush()
     return added, unchanged
 
 
