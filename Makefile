@@ -19,8 +19,9 @@ demo: $(STAMP)  ## brief the bundled example corpus into out/
 	$(BIN)/storyline brief examples/corpus -o out/briefing.md --db out/examples.db
 	@echo "Open out/briefing.html (or read out/briefing.md)."
 
-test: $(STAMP)  ## lint, then the whole test suite but the slow marks
-	$(BIN)/ruff check src tests bench
+test: $(STAMP)  ## lint and type-check, then the whole test suite but the slow marks
+	$(BIN)/ruff check src tests bench examples scripts
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -m "not slow" -q
 
 bench: $(STAMP)  ## every benchmark (slow; run by hand)

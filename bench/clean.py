@@ -63,32 +63,48 @@ def headline(rng: random.Random) -> str:
     return f"{rng.choice(PLACES)} {rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}"
 
 
-def inline_noise(rng: random.Random, outlet: str) -> str:
-    """One promo/caption element placed between the document's paragraphs."""
+def inline_noise(rng: random.Random, outlet: str) -> tuple[str, str]:
+    """One promo/caption element placed between the document's paragraphs, and its text."""
+    place, name, story = rng.choice(PLACES), rng.choice(NAMES), headline(rng)
     choices = [
-        f"<p>Read more: <a href='/a'>{headline(rng)}</a></p>",
-        f"<p><strong>RELATED:</strong> <a href='/b'>{headline(rng)}</a></p>",
-        "<p class='ad-label'>Advertisement</p>",
-        f"<p>{headline(rng)} 0{rng.randint(1, 9)}:{rng.randint(10, 59)}</p>",
-        f"<p>Sign up for the {outlet} morning newsletter</p>",
-        "<p>Enjoying our coverage? Support local journalism: subscribe today.</p>",
-        f"<p>Download the {outlet} app for breaking news alerts</p>",
-        f"<figure><img src='/p.jpg' alt=''><figcaption>Residents gather in {rng.choice(PLACES)} "
-        f"on Monday. (AP Photo/{rng.choice(NAMES)})</figcaption></figure>",
-        "<p>Share this article: Facebook Twitter Email</p>",
+        ("<p>Read more: <a href='/a'>{}</a></p>", f"Read more: {story}"),
+        ("<p>{}</p>", f"RELATED: {story}"),
+        ("<p class='ad-label'>{}</p>", "Advertisement"),
+        ("<p>{}</p>", f"{story} 0{rng.randint(1, 9)}:{rng.randint(10, 59)}"),
+        ("<p>{}</p>", f"Sign up for the {outlet} morning newsletter"),
+        ("<p>{}</p>", "Enjoying our coverage? Support local journalism: subscribe today."),
+        ("<p>{}</p>", f"Download the {outlet} app for breaking news alerts"),
+        (
+            "<figure><img src='/p.jpg' alt=''><figcaption>{}</figcaption></figure>",
+            f"Residents gather in {place} on Monday. (AP Photo/{name})",
+        ),
+        ("<p>{}</p>", "Share this article: Facebook Twitter Email"),
     ]
-    return rng.choice(choices)
+    template, text = rng.choice(choices)
+    if template.startswith("<p>Read more"):
+        return template.format(story), text
+    return template.format(text), text
 
 
-def page(title: str, paragraphs: list[str], rng: random.Random) -> str:
+@dataclass(frozen=True)
+class Page:
+    markup: str
+    reference: str  # the document's own text
+    noise: tuple[str, ...]  # visible text of every line the template added
+
+
+def page(title: str, paragraphs: list[str], rng: random.Random) -> Page:
     """An invented news page around the document's paragraphs."""
     outlet = rng.choice(OUTLETS)
     body = [f"<p>{html.escape(text)}</p>" for text in paragraphs]
+    noise = [f"More from {outlet}", f"Copyright {outlet} 2024. All rights reserved."]
     for _ in range(rng.randint(2, 5)):
-        body.insert(rng.randint(1, len(body)), inline_noise(rng, outlet))
+        fragment, text = inline_noise(rng, outlet)
+        body.insert(rng.randint(1, len(body)), fragment)
+        noise.append(text)
     nav = "".join(f"<li><a href='/{s.lower()}'>{s}</a></li>" for s in SECTIONS)
     most_read = "".join(f"<li><a href='/r{i}'>{headline(rng)}</a></li>" for i in range(5))
-    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+    markup = f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>{html.escape(title)} | {outlet}</title>
 <meta property="og:site_name" content="{outlet}"></head><body>
 <div class="cookie-banner"><p>We use cookies to improve your experience on our site.</p>
@@ -99,8 +115,13 @@ def page(title: str, paragraphs: list[str], rng: random.Random) -> str:
 {"".join(body)}
 <p class="tags">Tags: {rng.choice(PLACES)}, {rng.choice(SUBJECTS)}</p></article>
 <aside><h3>Most read</h3><ol>{most_read}</ol></aside></main>
-<footer><p>More from {outlet}</p><p>Follow us on Twitter and Facebook</p>
-<p>Copyright {outlet} 2024. All rights reserved.</p></footer></body></html>"""
+<footer><p>{noise[0]}</p><p>Follow us on Twitter and Facebook</p>
+<p>{noise[1]}</p></footer></body></html>"""
+    return Page(markup, "\n".join(paragraphs), tuple(noise))
+
+
+def noise_left(text: str, noise: tuple[str, ...]) -> int:
+    return sum(1 for line in noise if line in text)
 
 
 # ------------------------------------------------------------------------- data
@@ -184,23 +205,26 @@ def run_pages(limit: int, rounds: int) -> dict[str, Any]:
     pages = []
     for round_number in range(rounds):
         rng = random.Random(SEED + round_number)
-        for document in documents(limit):
-            markup = page(headline(rng), document.paragraphs, rng)
-            pages.append((markup, "\n".join(document.paragraphs)))
-    for markup, _ in pages[:WARMUP_PAGES]:
-        trafilatura_alone(markup)
-        ours(markup)
+        pages.extend(page(headline(rng), d.paragraphs, rng) for d in documents(limit))
+    for item in pages[:WARMUP_PAGES]:
+        trafilatura_alone(item.markup)
+        ours(item.markup)
     seconds = {"trafilatura": 0.0, "ingest extract": 0.0, "clean": 0.0}
     f1: dict[str, list[float]] = {"trafilatura": [], "trafilatura + clean": []}
-    for markup, reference in pages:
-        text, took = trafilatura_alone(markup)
+    left = {"trafilatura": 0, "trafilatura + clean": 0, "added": 0}
+    for item in pages:
+        text, took = trafilatura_alone(item.markup)
         seconds["trafilatura"] += took
-        article, extracted, took = ours(markup)
+        article, extracted, took = ours(item.markup)
         seconds["ingest extract"] += extracted
         seconds["clean"] += took
-        f1["trafilatura"].append(token_f1(text, reference))
-        f1["trafilatura + clean"].append(token_f1(article.text if article else "", reference))
-    return {"pages": len(pages), "seconds": seconds, "f1": f1}
+        cleaned = article.text if article else ""
+        f1["trafilatura"].append(token_f1(text, item.reference))
+        f1["trafilatura + clean"].append(token_f1(cleaned, item.reference))
+        left["trafilatura"] += noise_left(text, item.noise)
+        left["trafilatura + clean"] += noise_left(cleaned, item.noise)
+        left["added"] += len(item.noise)
+    return {"pages": len(pages), "seconds": seconds, "f1": f1, "left": left}
 
 
 def run_raw(limit: int) -> dict[str, Any]:
@@ -242,6 +266,9 @@ def report(pages: dict[str, Any], raw: dict[str, Any]) -> None:
         ratio = (seconds[baseline] + seconds["clean"]) / seconds[baseline]
         print(f"time ratio ({baseline} + clean) / {baseline} = {ratio:.3f}")
     print("goal for ingest + clean + store: <= 1.25; clean alone is measured here")
+    left = pages["left"]
+    print(f"template noise lines left: trafilatura {left['trafilatura']}, + clean "
+          f"{left['trafilatura + clean']}, of {left['added']} added")  # fmt: skip
     kept = raw["kept"]
     print(f"\nRaw Multi-News documents (their own noise): {raw['documents']}")
     print(f"tokens kept: mean {statistics.mean(kept):.3f}, min {min(kept):.3f}, "

@@ -23,6 +23,7 @@ def test_unknown_names_raise_attribute_error() -> None:
 
 
 def test_importing_storyline_loads_no_model_or_heavy_library() -> None:
-    code = "import sys, storyline; print(sorted(m for m in ('spacy','trafilatura','sklearn') if m in sys.modules))"
+    heavy = "('spacy', 'trafilatura', 'sklearn')"
+    code = f"import sys, storyline; print(sorted(m for m in {heavy} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -174,3 +174,32 @@ def test_explain_lists_each_removal_with_rule_and_reason() -> None:
     assert "media-item" in report
     assert "Minister tours flooded farms" in report
     assert report.count("why:") == len(article.removals)
+
+
+# ----------------------------------------------------------------------------- example corpus
+
+EXAMPLES = Path(__file__).parents[1] / "examples" / "corpus"
+
+
+def test_example_broadcaster_page_loses_its_footer_and_keeps_its_dateline() -> None:
+    article = clean(read_text_draft(EXAMPLES / "nnews-strike-clashes.txt"))
+    for noise in ("More from NNews", "Copyright NNews 2024", "Download the NNews app", "03:12"):
+        assert noise not in article.text
+        assert noise in removed_text(article)
+    assert article.place == "Harbourton"  # the pasted-twice body repeats "HARBOURTON:"
+    assert article.text.startswith("Fourteen people were injured")
+    assert article.text.count("Fourteen people were injured") == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "outlet"),
+    [
+        ("coastline-wire-strike-begins.txt", "Coastline Wire"),
+        ("coastline-wire-serra-alta-fire.txt", "Coastline Wire"),
+        ("gaceta-atlantica-huelga.txt", "Gaceta Atlántica"),
+    ],
+)
+def test_example_wire_copy_takes_its_outlet_from_the_dateline(name: str, outlet: str) -> None:
+    article = clean(read_text_draft(EXAMPLES / name))
+    assert article.outlet == outlet
+    assert article.place is not None and "(" not in article.text.split("\n")[0][:40]

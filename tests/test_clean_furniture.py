@@ -157,7 +157,15 @@ def test_furniture_is_kept_when_promo_removal_is_off() -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["More from NNews", "Most read", "Most watched", "You may also like", "Related stories"]
+    "line",
+    [
+        "More from NNews",
+        "Most read",
+        "Most watched",
+        "You may also like",
+        "Related stories",
+        "Advertisement Continue reading the main story",
+    ],
 )
 def test_link_block_labels_are_promo_lines(line: str) -> None:
     assert promo_reason(line, 12, 0.5) is not None

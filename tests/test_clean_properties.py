@@ -5,7 +5,9 @@
    and has at least ``prose_min_words`` words survives, whatever noise surrounds it.  Prose is
    drawn from ordinary news words; the documented exceptions (learned outlet boilerplate, an
    imperative call to action naming a product, a trailing tagline naming a product word the
-   body never uses) need words from the promo lexicon, which the vocabulary leaves out.
+   body never uses, copyright footers, support appeals, photo captions with a credit) need
+   words from the promo lexicon or credit marks ("Copyright", "Photo:", "(AP Photo/...)",
+   "Subscribe"), which the vocabulary leaves out.
 """
 
 from __future__ import annotations
@@ -42,6 +44,10 @@ NOISE = [
     "‘Both Serious’",
     "— —",
     "tips@example.org",
+    "Copyright 2024 Example Post. All rights reserved.",
+    "Support local journalism: subscribe today.",
+    "Crowds gather near the river on Monday. (AP Photo/Ola Nes)",
+    "More from Example TV",
 ]
 SPACES = st.sampled_from([" ", " ", " ", "\u00a0", "  ", "\t"])
 ENDINGS = st.sampled_from([".", "!", "?", '."', ".”"])

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from builders import build_article
-
 from storyline import codec
 from storyline.models import (
     Briefing,

@@ -237,3 +237,25 @@ def test_any_subset_in_any_order_puts_each_article_in_exactly_one_story(
     placed = [article_id for story in organisation.stories for article_id in story.article_ids]
     assert sorted(placed) == sorted(order[:count])
     assert organise(sorted(chosen, key=lambda article: article.id)) == organisation
+
+
+@pytest.mark.model
+def test_real_sample_with_the_analyze_stage_keeps_two_stories_in_one_thread(
+    samples_dir: Path,
+) -> None:
+    analyze_stage = pytest.importorskip("storyline.analyze")
+    linking = pytest.importorskip("storyline.analyze.entity_linking")
+    articles = sample_articles(samples_dir)
+    analyses = list(analyze_stage.analyze(articles))
+    _, entity_map = linking.link_entities(analyses)
+    by_id = {analysis.article_id: analysis for analysis in analyses}
+    organisation = organise(articles, by_id, entity_map)
+    assert _members(organisation) == {frozenset({"000", "001"}), frozenset({"004"})}
+    (thread,) = organisation.threads
+    assert len(thread.story_ids) == 2
+    ((_, events),) = organisation.timelines
+    june_2012 = [e for e in events if e.when is not None and e.when.label() == "2012-06"]
+    assert any("Geneva conference" in e.description for e in june_2012)
+    assert all(
+        e.when is None for e in events[events.index(next(e for e in events if e.when is None)) :]
+    )

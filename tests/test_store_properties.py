@@ -35,8 +35,10 @@ from storyline.store import open_store
 words = st.text(st.characters(blacklist_categories=["Cs"]), max_size=40)
 maybe_words = st.none() | words
 offsets = st.integers(min_value=0, max_value=10_000)
+# Real UTC offsets are whole minutes; ISO 8601 (and so our JSON) cannot carry finer ones.
 timezones = st.builds(
-    dt.timezone, st.timedeltas(min_value=dt.timedelta(hours=-23), max_value=dt.timedelta(hours=23))
+    lambda minutes: dt.timezone(dt.timedelta(minutes=minutes)),
+    st.integers(min_value=-23 * 60, max_value=23 * 60),
 )
 datetimes = st.datetimes(timezones=st.none() | timezones)
 dates = st.dates()

@@ -156,3 +156,22 @@ def test_organise_gives_each_thread_a_timeline_across_its_stories() -> None:
     assert any(e.when is not None and e.when.label() == "2018" for e in events)
     days = [e.when.earliest for e in events if e.when is not None]
     assert days == sorted(days)
+
+
+def test_a_sentence_repeated_inside_one_article_is_cited_once() -> None:
+    text = f"{WIRE_TEXT}\n\n{WIRE_TEXT}"
+    twice = build_article(text, outlet="Example Wire", published=DAY, article_id="twice")
+    january = _month(2024, 1)
+    first = text.index("January 2024")
+    second = text.index("January 2024", first + 1)
+    mentions = tuple(
+        DateMention(start, start + 12, "January 2024", january, 0.9, "absolute")
+        for start in (first, second)
+    )
+    analysis = _analysis(twice, *mentions)
+    events = build_timeline([_story(twice)], [twice], {"twice": analysis}, OrganiseOptions())
+    (dispute,) = [e for e in events if e.when == january]
+    assert [(c.article_id, c.start) for c in dispute.citations] == [
+        ("twice", dispute.citations[0].start)
+    ]
+    assert twice.text[dispute.citations[0].start : dispute.citations[0].end] == dispute.description

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from builders import build_article
 from fastapi.testclient import TestClient
 
+from builders import build_article
 from storyline.store import open_store
 from storyline.web import create_app
 

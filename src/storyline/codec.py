@@ -75,12 +75,10 @@ def _decode(tp: Any, data: Any) -> Any:
         return tuple(data)
     if origin in (list, dict):
         return data
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = _hints(tp)
         kwargs = {
-            f.name: _decode(hints[f.name], data[f.name])
-            for f in dataclasses.fields(tp)
-            if f.name in data
+            name: _decode(hints[name], data[name]) for name in _field_names(tp) if name in data
         }
         return tp(**kwargs)
     if isinstance(tp, type) and issubclass(tp, enum.Enum):

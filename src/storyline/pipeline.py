@@ -29,7 +29,6 @@ from storyline.clean import CleanOptions, OutletBoilerplate, clean, learn_boiler
 from storyline.errors import ModelMissingError
 from storyline.ingest import IngestOptions, extract, read
 from storyline.models import (
-    Article,
     ArticleAnalysis,
     Briefing,
     Draft,

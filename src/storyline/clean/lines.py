@@ -50,8 +50,13 @@ _LINK_BLOCK_RE = re.compile(
 _LINK_BLOCK_MAX_WORDS = 6
 # A labelled link ("Read more: <a headline>") may be this many times longer than a promo line.
 _LINK_LENGTH_FACTOR = 2
-# A related link ending in its call to action: "... Putin's next move Read more".
-_LINK_SUFFIX_RE = re.compile(r"\b(?:read more|read the full story|watch now|listen now)\W*$", re.I)
+# A related link ending in its call to action: "... Putin's next move Read more",
+# "Advertisement Continue reading the main story".
+_LINK_SUFFIX_RE = re.compile(
+    r"\b(?:read more|read the full story|watch now|listen now|"
+    r"continue reading(?: the (?:main |full )?(?:story|article))?)\W*$",
+    re.IGNORECASE,
+)
 # Imperative calls to action at the start of a line.
 _CTA_START_RE = re.compile(
     r"^(?:please\s+)?(?:sign up|subscribe|download|click|tap|follow us|follow \S+(?: \S+)? on|"

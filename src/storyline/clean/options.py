@@ -16,8 +16,9 @@ from storyline.errors import ConfigError
 # A line with sentence punctuation and at least this many words "reads as prose": no line rule
 # (promo, media item, related headline) removes it.  Only repeats, learned outlet boilerplate,
 # an imperative call to action naming a product ("Subscribe to get this newsletter in your
-# inbox every Friday.") and the trailing-tagline rule (a promo word foreign to the whole body)
-# may.
+# inbox every Friday."), the trailing-tagline rule (a promo word foreign to the whole body)
+# and the explicit furniture forms of ``furniture`` (copyright footers, support appeals,
+# photo captions ending in a credit) may.
 PROSE_MIN_WORDS = 8
 # Promo/call-to-action lines are short: "Watch CBSN Live", "Sign up for our newsletter".
 PROMO_MAX_WORDS = 12

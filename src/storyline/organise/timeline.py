@@ -126,7 +126,9 @@ def _merge(
     for known in group:
         score = fuzz.token_set_ratio(known.description, event.description) / 100.0
         if score >= options.timeline_merge_similarity:
-            known.citations.extend(c for c in event.citations if c not in known.citations)
+            cited = {citation.article_id for citation in known.citations}
+            # One citation per article: a body pasted twice is still one source.
+            known.citations.extend(c for c in event.citations if c.article_id not in cited)
             return
     group.append(event)
 
