@@ -57,10 +57,12 @@ _BRACKET_CREDIT_RE = re.compile(
 # A credit at the end without brackets: "... Photo: Name / Reuters", "REUTERS/Name",
 # "Name/Getty Images", "Photograph: AP".  The credit itself has no sentence stop.
 _TAIL_CREDIT_RE = re.compile(
-    r"(?:^|[\s.!?\]])(?:(?:Photo|Photograph|Photographer|Picture|Image|Credit|Source)s?\s*:|"
+    r"(?:^|[\s.!?\]])(?:(?:Photo|Photograph|Photographer|Picture|Image|Credit)s?\s*:|"
     r"Photo by|Photos by)\s+[^.!?]{1,80}$|"
     rf"(?:^|\s)(?:REUTERS|AFP|EPA)\s?/\s?[A-Z][^.!?]{{1,60}}$|"
-    rf"\S\s?/\s?{_AGENCIES}\.?$|(?:^|\s)via Getty Images\.?$"
+    rf"\S\s?/\s?{_AGENCIES}\.?$|(?:^|\s)via Getty Images\.?$|"
+    # "Source:" also attributes facts ("... Source: 4NBC"): only a whole short line is a credit.
+    r"^Source:(?:\s+[^\s.!?]+){1,5}$"
 )
 # A credit without brackets is searched for in this many last characters of a line.
 _CREDIT_TAIL_CHARS = 100

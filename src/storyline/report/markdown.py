@@ -72,7 +72,8 @@ def _document(view: BriefingView) -> Iterator[str]:
 
 def _summary(view: BriefingView) -> str:
     parts = [
-        _count(view.article_count, "article") + f" from {_count(view.outlet_count, 'outlet')}",
+        _count(view.article_count, "article")
+        + (f" from {_count(view.outlet_count, 'outlet')}" if view.outlet_count else ""),
         _count(view.story_count, "story", "stories"),
         _count(len(view.threads), "thread"),
         _count(len(view.problems), "problem"),

@@ -13,6 +13,8 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import PurePath
+from urllib.parse import urlsplit
 
 from storyline.models import (
     Article,
@@ -211,7 +213,7 @@ def build_view(briefing: Briefing) -> BriefingView:
     return BriefingView(
         generated=briefing.generated.isoformat(timespec="minutes") if briefing.generated else None,
         article_count=len(briefing.articles),
-        outlet_count=len({a.outlet or UNKNOWN_OUTLET for a in briefing.articles}),
+        outlet_count=len({a.outlet for a in briefing.articles if a.outlet}),
         threads=tuple(threads),
         stories=tuple(loose),
         unassigned=_by_outlet(index, unassigned),
@@ -236,7 +238,7 @@ def _article_view(article: Article, analysis: ArticleAnalysis | None) -> Article
         article_id=article.id,
         anchor=anchor("article", article.id),
         title=one_line(article.title) or "(untitled)",
-        outlet=one_line(article.outlet or "") or UNKNOWN_OUTLET,
+        outlet=source_label(article),
         href=safe_href(article.url),
         date_label=publication_label(_publication(article, analysis)),
         author=article.author,
@@ -248,6 +250,20 @@ def _article_view(article: Article, analysis: ArticleAnalysis | None) -> Article
         partial=article.partial,
         note=analysis.note if analysis else None,
     )
+
+
+def source_label(article: Article) -> str:
+    """How a citation names its source: the outlet, else the URL's host, else the input file.
+
+    Several articles of unknown outlet must still be told apart in citations.
+    """
+    if article.outlet and one_line(article.outlet):
+        return one_line(article.outlet)
+    host = urlsplit(article.url or "").hostname
+    if host:
+        return host.removeprefix("www.")
+    name = PurePath(article.origin.location).name or UNKNOWN_OUTLET
+    return f"{name} ({article.origin.member})" if article.origin.member else name
 
 
 def _publication(article: Article, analysis: ArticleAnalysis | None) -> PublicationDate:
