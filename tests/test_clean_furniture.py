@@ -112,6 +112,7 @@ def test_sentences_about_support_and_subscriptions_are_kept(line: str) -> None:
         "Image caption Crews worked through the night",
         "Enlarge this image toggle caption Ola Nes/Getty Images",
         "Protesters outside parliament (REUTERS/Jon Dale)",
+        "Source: Getty Images",
     ],
 )
 def test_photo_captions_and_credits_are_recognised(line: str) -> None:
@@ -126,6 +127,7 @@ def test_photo_captions_and_credits_are_recognised(line: str) -> None:
         "The report was published by the World Health Organization (WHO).",
         "Reuters reported the deal first, citing two people familiar with it.",
         "The talks in Geneva (the third round this year) ended without a deal.",
+        "The brother told officers he had led the child onto the roof. Source: Example TV",
     ],
 )
 def test_sentences_mentioning_photos_and_agencies_are_not_captions(line: str) -> None:

@@ -128,7 +128,7 @@ class Removal:
 
     rule: str  # "promo-line", "media-item", "related-headline", "outlet-boilerplate", ...
     text: str
-    paragraph: int  # index of the paragraph in Draft.paragraphs the text came from
+    paragraph: int  # index into Draft.paragraphs the text came from; -1 for the title
     reason: str
 
 

@@ -10,9 +10,11 @@
 
 Rules are generic (line shape, a small lexicon of page furniture, repetition, position), never
 tuned to one outlet's strings; real content is never removed on weak evidence.  Modules:
-``normalize`` (Unicode/whitespace), ``lines`` (line classifiers), ``headings`` (section
-headings vs related headlines), ``dateline``, ``repeats``, ``boilerplate``, ``cleaner`` (the
-passes, in order) and ``explain``.
+``normalize`` (Unicode/whitespace), ``lines`` (line classifiers), ``furniture`` (copyright
+footers, support appeals, photo captions), ``headings`` (section headings vs related
+headlines), ``dateline``, ``outlet`` (publication names, wire agencies), ``repeats``,
+``boilerplate``, ``work`` and ``assemble`` (per-call state, text and blocks), ``cleaner``
+(the passes, in order) and ``explain``.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from storyline.clean.cleaner import clean
 from storyline.clean.explain import explain
 from storyline.clean.normalize import article_id, normalize_text
 from storyline.clean.options import CleanOptions
+from storyline.clean.outlet import publication_name
 
 __all__ = [
     "CleanOptions",
@@ -31,4 +34,5 @@ __all__ = [
     "explain",
     "learn_boilerplate",
     "normalize_text",
+    "publication_name",
 ]
