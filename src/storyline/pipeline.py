@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import pickle
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING
 
@@ -29,6 +29,7 @@ from storyline.clean import CleanOptions, OutletBoilerplate, clean, learn_boiler
 from storyline.errors import ModelMissingError
 from storyline.ingest import IngestOptions, extract, read
 from storyline.models import (
+    Article,
     ArticleAnalysis,
     Briefing,
     Draft,
@@ -154,7 +155,13 @@ def _clean_and_store(
 # --------------------------------------------------------------------------- 5-6 analyze
 
 
-def analyse_store(store: Store, progress: Progress = _no_progress) -> list[ArticleAnalysis]:
+# Runs the analysis of a list of articles: ``analyze`` itself, or ``batch.dask_analyzer()``.
+Analyzer = Callable[[Sequence[Article]], Iterable[ArticleAnalysis]]
+
+
+def analyse_store(
+    store: Store, progress: Progress = _no_progress, analyzer: Analyzer | None = None
+) -> list[ArticleAnalysis]:
     """Stage 5: analyse every stored article, reusing cached results of this analyzer version."""
     from storyline.analyze import ANALYZER_VERSION, analyze
 
@@ -162,7 +169,7 @@ def analyse_store(store: Store, progress: Progress = _no_progress) -> list[Artic
     cached = {a.id: store.get_analysis(a.id, ANALYZER_VERSION) for a in articles}
     todo = [a for a in articles if cached[a.id] is None]
     results = {aid: analysis for aid, analysis in cached.items() if analysis is not None}
-    for count, analysis in enumerate(analyze(todo), start=1):
+    for count, analysis in enumerate((analyzer or analyze)(todo), start=1):
         store.save_analysis(analysis)
         results[analysis.article_id] = analysis
         progress("analysing", count, len(todo))

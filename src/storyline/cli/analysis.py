@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
+from storyline.batch import dask_analyzer
 from storyline.cli.corpus import DB_OPTION, JSON_OPTION
 from storyline.cli.output import console, fail, print_json, progress_reporter, store_at
 from storyline.errors import StorylineError
@@ -16,21 +17,30 @@ from storyline.pipeline import analyse_store, link_store_entities
 from storyline.store import Store
 
 
-def _analyses(store: Store) -> list[ArticleAnalysis]:
+def _analyses(store: Store, dask_scheduler: str | None = None) -> list[ArticleAnalysis]:
     with progress_reporter() as progress:
         try:
-            return analyse_store(store, progress)
+            analyzer = dask_analyzer(dask_scheduler) if dask_scheduler else None
+            return analyse_store(store, progress, analyzer)
         except StorylineError as error:
             raise fail(error) from error
 
 
-def analyze(db: Path = DB_OPTION, as_json: bool = JSON_OPTION) -> None:
+def analyze(
+    db: Path = DB_OPTION,
+    dask_scheduler: str | None = typer.Option(
+        None,
+        "--dask",
+        help="Run on Dask: processes, threads, synchronous, or a tcp://HOST:PORT cluster.",
+    ),
+    as_json: bool = JSON_OPTION,
+) -> None:
     """Analyse every stored article (sentences, entities, quotes, dates, figures); cached.
 
-    Example: storyline analyze --db news.db
+    Example: storyline analyze --db news.db --dask processes
     """
     with store_at(db) as store:
-        analyses = _analyses(store)
+        analyses = _analyses(store, dask_scheduler)
         link_store_entities(store, analyses)
     if as_json:
         print_json(analyses)
