@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from builders import build_article
 
+from builders import build_article
 from storyline.analyze import analyze
 from storyline.batch import dask_analyzer
 from storyline.errors import ConfigError

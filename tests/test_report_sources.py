@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from builders import build_article
-
 from storyline.models import Briefing, Origin
 from storyline.report import render
 from storyline.report.view import source_label
