@@ -81,17 +81,16 @@ def organise(
     stories = cluster_vectors(by_id, analyses, duplicates, names, vectors, options)
     threads = link_vectors(stories, vectors, names, options)
     by_story = {story.id: story for story in stories}
-    timelines = tuple(
-        (
-            thread.id,
-            build_timeline([by_story[key] for key in thread.story_ids], unique, analyses, options),
-        )
-        for thread in threads
-    )
+    timelines = []
+    for thread in threads:
+        chosen = [by_story[key] for key in thread.story_ids]
+        # Only the thread's own articles: passing every article made this quadratic.
+        cited = [by_id[key] for story in chosen for key in story.article_ids]
+        timelines.append((thread.id, build_timeline(chosen, cited, analyses, options)))
     return Organisation(
         duplicates=duplicates,
         sentence_links=link_sentences(stories, unique, analyses, options),
         stories=stories,
         threads=threads,
-        timelines=timelines,
+        timelines=tuple(timelines),
     )

@@ -102,10 +102,11 @@ def cluster_vectors(
     arriving = [key for key in vectors if key not in placed]
     for article_id in sorted(arriving, key=lambda key: _arrival(key, days)):
         _place(article_id, vectors[article_id], days[article_id], state, options)
+    copies_of = {group.representative: group.members for group in duplicates}
     groups = []
     for numbers in _merged(state.clusters, options):
         leaders = tuple(key for number in numbers for key in state.clusters[number].members)
-        copies = _with_copies(leaders, duplicates, rep_of)
+        copies = _with_copies(leaders, copies_of, rep_of)
         groups.append(StoryGroup(state.clusters[numbers[0]].id, leaders, copies))
     return describe_stories(groups, by_id, names, days, options, ALGORITHM)
 
@@ -206,9 +207,8 @@ def _join(
 
 
 def _with_copies(
-    members: Sequence[str], duplicates: Sequence[DuplicateGroup], rep_of: Mapping[str, str]
+    members: Sequence[str], copies: Mapping[str, tuple[str, ...]], rep_of: Mapping[str, str]
 ) -> tuple[str, ...]:
-    copies = {group.representative: group.members for group in duplicates}
     found: list[str] = []
     for member in members:
         if rep_of.get(member, member) == member:
