@@ -21,9 +21,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-# --------------------------------------------------------------------------- provenance
 
-
+# --- provenance
 @dataclass(frozen=True)
 class Origin:
     """Where a document came from: a path or URL, and the item inside it."""
@@ -55,9 +54,7 @@ class Problem:
         return f"{self.origin.describe()}: {self.message} ({self.hint})"
 
 
-# --------------------------------------------------------------------------- ingest
-
-
+# --- ingest
 @dataclass(frozen=True)
 class SourceMetadata:
     """Metadata a container or page states about an article (all optional)."""
@@ -105,9 +102,7 @@ class Draft:
     heading_indices: tuple[int, ...] = ()  # paragraphs the markup marked as headings
 
 
-# --------------------------------------------------------------------------- clean
-
-
+# --- clean
 class BlockKind(StrEnum):
     PARAGRAPH = "paragraph"
     HEADING = "heading"
@@ -186,9 +181,7 @@ class Article:
         return self.text[block.start : block.end]
 
 
-# --------------------------------------------------------------------------- analyze
-
-
+# --- analyze
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -279,22 +272,18 @@ class TimeValue:
     qualifier: Qualifier = Qualifier.AT
 
     def label(self) -> str:
-        """A TIMEX-like value: 2013-07-02, 2013-W27, 2013-07, 2013, or a range."""
+        """A TIMEX-like value: 2013-07-02, 2013-W27, 2013-07, 2013-Q3, 2013, 2010s, or a range."""
         e = self.earliest
-        if self.granularity is Granularity.DAY:
-            return e.isoformat()
-        if self.granularity is Granularity.WEEK:
-            year, week, _ = e.isocalendar()
-            return f"{year}-W{week:02d}"
-        if self.granularity is Granularity.MONTH:
-            return f"{e.year}-{e.month:02d}"
-        if self.granularity is Granularity.QUARTER:
-            return f"{e.year}-Q{(e.month - 1) // 3 + 1}"
-        if self.granularity is Granularity.YEAR:
-            return str(e.year)
-        if self.granularity is Granularity.DECADE:
-            return f"{e.year // 10}0s"
-        return f"{e.isoformat()}/{self.latest.isoformat()}"
+        iso_year, iso_week, _ = e.isocalendar()
+        labels = {
+            Granularity.DAY: e.isoformat(),
+            Granularity.WEEK: f"{iso_year}-W{iso_week:02d}",
+            Granularity.MONTH: f"{e.year}-{e.month:02d}",
+            Granularity.QUARTER: f"{e.year}-Q{(e.month - 1) // 3 + 1}",
+            Granularity.YEAR: str(e.year),
+            Granularity.DECADE: f"{e.year // 10}0s",
+        }
+        return labels.get(self.granularity, f"{e.isoformat()}/{self.latest.isoformat()}")
 
 
 @dataclass(frozen=True)
@@ -337,9 +326,7 @@ class ArticleAnalysis:
     note: str | None = None  # e.g. "not analysed: language 'fr' has no model yet"
 
 
-# --------------------------------------------------------------------------- organise
-
-
+# --- organise
 @dataclass(frozen=True)
 class Citation:
     article_id: str
@@ -391,9 +378,7 @@ class TimelineEvent:
     story_id: str | None = None
 
 
-# --------------------------------------------------------------------------- deliver
-
-
+# --- deliver
 @dataclass(frozen=True)
 class Briefing:
     """Everything a report shows, gathered by ``pipeline.brief``."""
