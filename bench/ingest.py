@@ -3,13 +3,16 @@
     python bench/ingest.py                       # sizes 200,1000: a couple of minutes
     python bench/ingest.py --sizes 1000,10000,100000 --workdir /tmp/bench  # flat memory?
     python bench/ingest.py --store-only          # the SQLite store alone
+    python bench/ingest.py --sizes 1000 --formats html --two-pass  # + pipeline.ingest_into
 
 Each (format, size) case runs in a fresh child process so that its peak RSS (getrusage
 maxrss) is its own; inside that child, trafilatura's own extraction (``bare_extraction``,
 default and ``fast=True``) runs on the same HTML interleaved item by item with ours, so
 the time ratio compares like with like on a shared, busy machine (trafilatura's column is
 extraction only; ours includes reading the files).  The goal: clean+store add at most 25%
-to trafilatura's time, and memory stays flat from 1k to 100k articles.
+to trafilatura's time, and memory stays flat from 1k to 100k articles.  ``--two-pass`` also
+times ``pipeline.ingest_into`` itself, whose extra costs are the spill of each draft to a
+temporary file and the boilerplate learning between its two passes.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import pickle
 import resource
 import shutil
 import subprocess
@@ -152,6 +156,78 @@ def _pages(corpus: Corpus) -> Iterator[bytes]:
                 yield record.content_stream().read()
 
 
+# --------------------------------------------------------------------------- child: two-pass
+
+
+class _TimedPickle:
+    """Stands in for the pickle module inside storyline.pipeline: times the spill."""
+
+    HIGHEST_PROTOCOL = pickle.HIGHEST_PROTOCOL
+
+    def __init__(self, clock: Clock) -> None:
+        self.clock = clock
+
+    def dump(self, value: Any, file: Any, protocol: int) -> None:
+        self.clock.time("spill", lambda: pickle.dump(value, file, protocol=protocol))
+
+    def load(self, file: Any) -> Any:
+        return self.clock.time("spill", lambda: pickle.load(file))
+
+
+def _timed_pages(pages: Iterator[bytes], clock: Clock) -> Iterator[bytes]:
+    """Reading trafilatura's pages happens inside ingest_into's run: timed to leave it out."""
+    while (page := clock.time("pages", lambda: next(pages, None))) is not None:
+        yield page
+
+
+def run_two_pass(kind: str, size: int, root: str, db: str) -> dict[str, Any]:
+    """``pipeline.ingest_into`` as the CLI runs it (extract, spill, learn; clean, store).
+
+    Its stages are timed through wrappers; trafilatura runs on the next page from the
+    progress callback of the first pass, so it still shares the machine load item by item.
+    What no wrapper covers is boilerplate learning and the loops ("learn+").
+    """
+    from storyline import ingest, pipeline
+    from storyline.clean import clean
+
+    corpus, clock = Corpus(kind, size, Path(root)), Clock()
+    for item in itertools.islice(ingest.read(corpus.paths()), WARMUP_ITEMS):
+        if isinstance(item, RawDocument) and not isinstance(draft := ingest.extract(item), Problem):
+            clean(draft)
+    pages = _timed_pages(_pages(corpus), clock)
+
+    def timed(stage: str, work: Callable[..., Any]) -> Callable[..., Any]:
+        return lambda *args: clock.time(stage, lambda: work(*args))
+
+    def progress(stage: str, done: int, total: int | None) -> None:
+        if stage == "reading":
+            _trafilatura_next(pages, clock)
+
+    def read(*args: Any) -> Iterator[Any]:
+        items = original_read(*args)
+        while (item := clock.time("read", lambda: next(items, None))) is not None:
+            yield item
+
+    original_read = pipeline.read
+    pipeline.read = read  # type: ignore[assignment]
+    pipeline.extract = timed("extract", pipeline.extract)  # type: ignore[assignment]
+    pipeline.clean = timed("clean", pipeline.clean)  # type: ignore[assignment]
+    pipeline.pickle = _TimedPickle(clock)  # type: ignore[assignment]
+    with open_store(db) as store:
+        for name in ("has_article", "add_raw", "add_article", "flush"):
+            setattr(store, name, timed("store", getattr(store, name)))
+        start = time.perf_counter()
+        report = pipeline.ingest_into(store, corpus.paths(), progress=progress)
+        total = time.perf_counter() - start
+    while _trafilatura_next(pages, clock):
+        pass
+    seconds = clock.seconds
+    inside = total - seconds.get("trafilatura", 0.0) - seconds.get("trafilatura_fast", 0.0)
+    ours = ("read", "extract", "spill", "clean", "store", "pages")
+    seconds["learn+"] = inside - sum(seconds.get(stage, 0.0) for stage in ours)
+    return {"articles": len(report.added), "problems": len(report.problems), "seconds": seconds}
+
+
 # --------------------------------------------------------------------------- child: store
 
 
@@ -220,6 +296,8 @@ def run_child(job: dict[str, Any]) -> dict[str, Any]:
 def child_main(job: dict[str, Any]) -> None:
     if job["job"] == "pipeline":
         result = run_pipeline(job["kind"], job["size"], job["root"], job["db"], job["trace"])
+    elif job["job"] == "two-pass":
+        result = run_two_pass(job["kind"], job["size"], job["root"], job["db"])
     else:
         result = run_store(job["size"], job["db"], job.get("batch"))
     print(json.dumps(result))
@@ -254,6 +332,8 @@ def main() -> None:
                 print(f"\npipeline benchmark skipped: {reason}")
             else:
                 print_pipeline_table(args, workdir)
+                if args.two_pass:
+                    print_two_pass_table(args, workdir)
     finally:
         if args.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)
@@ -308,6 +388,33 @@ def print_pipeline_table(args: argparse.Namespace, workdir: Path) -> None:
             print(pipeline_row(kind, size, result))
 
 
+def print_two_pass_table(args: argparse.Namespace, workdir: Path) -> None:
+    print("\nTWO-PASS pipeline.ingest_into (extract, spill, learn; clean, store) vs trafilatura")
+    print(
+        f"{'format':6} {'size':>7} {'stored':>7} {'extract':>7} {'spill':>6} {'learn+':>6} "
+        f"{'clean':>6} {'store':>6} {'traf s':>7} {'(c+s)/tr':>8} {'(c+s+spill+learn)/tr':>21}"
+    )
+    for kind in (kind for kind in args.formats if kind in ("html", "warc")):
+        for size in args.sizes:
+            corpus = write_corpus(kind, size, workdir / "corpora")
+            db = workdir / f"two-pass-{kind}-{size}.db"
+            for stale in workdir.glob(db.name + "*"):
+                stale.unlink()
+            job = {"job": "two-pass", "kind": kind, "size": size, "root": str(corpus.root)}
+            result = run_child({**job, "db": str(db)})
+            if "error" in result:
+                print(f"{kind:6} {size:>7} error: {result['error']}")
+                continue
+            s = result["seconds"]
+            added = s["clean"] + s["store"]
+            print(
+                f"{kind:6} {size:>7} {result['articles']:>7} {s['extract']:>7.2f} "
+                f"{s['spill']:>6.2f} {s['learn+']:>6.2f} {s['clean']:>6.2f} {s['store']:>6.2f} "
+                f"{s['trafilatura']:>7.2f} {added / s['trafilatura']:>8.2f} "
+                f"{(added + s['spill'] + s['learn+']) / s['trafilatura']:>21.2f}"
+            )
+
+
 def pipeline_row(kind: str, size: int, result: dict[str, Any]) -> str:
     if "error" in result:
         return f"{kind:6} {size:>7} error: {result['error']}"
@@ -336,6 +443,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--store-only", action="store_true", help="skip ingest and clean")
     parser.add_argument("--batch-sizes", type=_ints, default=[1, 20, 1000, 100_000])
     parser.add_argument("--tracemalloc", action="store_true", help="also trace Python memory")
+    parser.add_argument(
+        "--two-pass", action="store_true", help="also time pipeline.ingest_into (HTML, WARC)"
+    )
     parser.add_argument("--workdir", type=Path, help="keep corpora and stores here")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     return parser.parse_args()

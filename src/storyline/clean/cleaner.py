@@ -30,7 +30,7 @@ from storyline.clean.normalize import line_key, normalised_article_id, normalize
 from storyline.clean.options import CleanOptions
 from storyline.clean.outlet import outlet_from_agency, publication_name
 from storyline.clean.repeats import repeated_paragraphs
-from storyline.clean.work import Work, split_lines_of
+from storyline.clean.work import Line, Work, split_lines_of
 from storyline.models import (
     Article,
     DateSource,
@@ -82,21 +82,29 @@ def _headline_like(text: str, options: CleanOptions) -> bool:
 def _apply_furniture(work: Work) -> None:
     """Footers, appeals and captions: explicit evidence, so prose-like lines may go too."""
     options = work.options
-    checks = (
-        ("footer", furniture.copyright_reason, options.footer_max_words),
-        ("appeal", furniture.appeal_reason, options.appeal_max_words),
-        ("photo-caption", furniture.caption_reason, options.caption_max_words),
-    )
-    longest = max(max_words for _, _, max_words in checks)
+    longest = max(options.footer_max_words, options.appeal_max_words, options.caption_max_words)
     for index in work.live():
         line = work.lines[index]
         if line.wrapped or line.words > longest:
             continue
-        for rule, check, max_words in checks:
-            reason = check(line.text, max_words) if line.words <= max_words else None
-            if reason:
-                work.remove(index, rule, reason)
-                break
+        found = _furniture_of(line, options)
+        if found is not None:
+            work.remove(index, *found)
+
+
+def _furniture_of(line: Line, options: CleanOptions) -> tuple[str, str] | None:
+    """(rule, reason) of the first furniture form the line takes, each within its own cap.
+
+    The ``*_reason_of`` forms take the word count the Line already holds.
+    """
+    words, text = line.words, line.text
+    if words <= options.footer_max_words and (reason := furniture.footer_reason_of(text, words)):
+        return "footer", reason
+    if words <= options.appeal_max_words and (reason := furniture.appeal_reason_of(text)):
+        return "appeal", reason
+    if words <= options.caption_max_words and (reason := furniture.caption_reason_of(text)):
+        return "photo-caption", reason
+    return None
 
 
 def _apply_line_rules(work: Work) -> None:
@@ -122,20 +130,33 @@ def _apply_line_rules(work: Work) -> None:
 def _apply_boilerplate(work: Work, boilerplate: OutletBoilerplate, outlet: str | None) -> None:
     limit = work.options.boilerplate_max_words
     for index in work.live():
-        text = work.lines[index].text
-        if rules.word_count(text) <= limit and boilerplate.is_boilerplate(outlet, text):
+        line = work.lines[index]
+        if line.words <= limit and boilerplate.is_boilerplate(outlet, line.text):
             work.remove(index, "outlet-boilerplate", f"line repeated across {outlet} articles")
 
 
 def _apply_repeats(work: Work, paragraphs: list[str]) -> None:
     options = work.options
-    keys = [" ".join(text.casefold().split()) for text in paragraphs]  # exact repeats only
-    counts = [rules.word_count(text) for text in paragraphs]
+    keys = [_repeat_key(text) for text in paragraphs]  # exact repeats only
+    counts = [0] * len(paragraphs)
+    for line in work.lines:  # a paragraph's words are its lines' words
+        counts[line.paragraph] += line.words
     drop = repeated_paragraphs(keys, counts, options.repeat_min_words, options.repeat_min_run)
     for index in work.live():
         reason = drop.get(work.lines[index].paragraph)
         if reason:
             work.remove(index, "repeated-block", reason)
+
+
+def _repeat_key(paragraph: str) -> str:
+    """The paragraph case-folded with its spaces collapsed.
+
+    A normalised paragraph's only spaces are single " " between words and "\\n" between
+    lines, so one without a line break needs no collapsing.
+    """
+    if "\n" in paragraph:
+        return " ".join(paragraph.casefold().split())
+    return paragraph.casefold()
 
 
 def _edge_run(work: Work, order: list[int]) -> list[int]:

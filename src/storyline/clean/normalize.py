@@ -16,10 +16,13 @@ _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # Every horizontal space (NBSP, thin/em spaces, tabs, ...) becomes one plain space; the
 # pattern skips lone plain spaces, which are most of the text, so normalising stays cheap.
 _SPACE_RE = re.compile(r" *[^\S\n ][^\S\n]*| {2,}")
-_ASCII_ODD_SPACES = "\t\x1c\x1d\x1e\x1f"  # ASCII characters the space pattern rewrites
+_ASCII_ODD_SPACE_RE = re.compile("[\x1c-\x1f]")  # rare ASCII spaces the space pattern rewrites
 _LINE_END_RE = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+# Any character one of the three patterns above would change (after NFC): text without one
+# is left as it is.  Every line end but "\n" and every odd space is a whitespace character.
+_NEEDS_WORK_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]|[^\\S\n ]|  ")
 _BLANK_LINES_RE = re.compile(r"\n\s*\n")
-_KEY_PUNCT_RE = re.compile(r"[^\w\s]")
+_KEY_PUNCT_RE = re.compile(r"[^\w\s]+")  # runs: one replacement each, same key
 
 
 def normalize_text(text: str) -> str:
@@ -27,11 +30,16 @@ def normalize_text(text: str) -> str:
     if not text.isascii():  # the checks below are needless for plain ASCII (most lines)
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
-        text = _INVISIBLE_RE.sub("", _LINE_END_RE.sub("\n", text))
-    elif "\r" in text or "\x0b" in text or "\x0c" in text:
-        text = _LINE_END_RE.sub("\n", text)
-    if not text.isascii() or "  " in text or any(char in text for char in _ASCII_ODD_SPACES):
-        text = _SPACE_RE.sub(" ", text)
+        if _NEEDS_WORK_RE.search(text):  # most non-ASCII text only has curly quotes or dashes
+            text = _INVISIBLE_RE.sub("", _LINE_END_RE.sub("\n", text))
+            text = _SPACE_RE.sub(" ", text)
+    else:
+        if "\r" in text or "\x0b" in text or "\x0c" in text:
+            text = _LINE_END_RE.sub("\n", text)
+        if "  " in text or "\t" in text or _ASCII_ODD_SPACE_RE.search(text):
+            text = _SPACE_RE.sub(" ", text)
+    if "\n" not in text:  # one line (most paragraphs): nothing to strip line by line
+        return text.strip()
     return "\n".join(line.strip() for line in text.split("\n")).strip()
 
 

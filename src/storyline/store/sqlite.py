@@ -33,7 +33,7 @@ from storyline.models import (
 from storyline.store import results, search
 from storyline.store.failures import check_integrity, store_errors
 from storyline.store.migrations import migrate
-from storyline.store.queries import published_text, sort_key
+from storyline.store.queries import UNKNOWN_DATE_KEY, published_text
 from storyline.store.records import Organisation, SearchHit, StoreCounts
 
 # Set with bench/ingest.py --store-only (3000 articles, median of 3 on a shared 2-core box):
@@ -214,6 +214,7 @@ class Store:
     def add_article(self, article: Article) -> bool:
         """Store ``article``; False (and no change at all) when its id is already stored."""
         data = codec.dumps(article)
+        published = published_text(article.published)
         self._begin_unit()
         cursor = self._conn.execute(
             """INSERT INTO articles
@@ -224,8 +225,8 @@ class Store:
                 article.title,
                 article.outlet,
                 article.url,
-                published_text(article.published),
-                sort_key(article.published),
+                published,
+                published or UNKNOWN_DATE_KEY,  # what sort_key() gives, computed once
                 article.language,
                 article.raw_id,
                 data,
