@@ -34,6 +34,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.cluster import AgglomerativeClustering
 
+from storyline.clean.dateline import find_dateline
 from storyline.models import (
     Article,
     ArticleAnalysis,
@@ -47,7 +48,7 @@ from storyline.organise import OrganiseOptions, cluster_stories, find_duplicates
 from storyline.organise.features import vectorise
 
 EVAL_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval" / "clusters"
-OUR_GRID = (0.2, 0.3, 0.4)
+OUR_GRID = (0.15, 0.2, 0.3, 0.4)
 MERGE_GRID = (0.15, 0.2, 0.25, 0.3)
 # A story is one event: windows longer than a year are not tried (a sequel a year later is
 # a new story in the same thread), although newscluster_g5w1h has "events" spanning years.
@@ -92,6 +93,8 @@ def eval_article(doc: Mapping[str, object], pool: str) -> Article:
         value = dt.datetime.combine(day, dt.time())
         published = PublicationDate(DateSource.METADATA, value, day, day, "eval")
     digest = hashlib.sha256(text.encode()).hexdigest()
+    # The place of a dateline, as the clean stage finds it (the text keeps it here).
+    dateline = find_dateline(paragraphs[0]) if paragraphs else None
     return Article(
         id=str(doc["id"]),
         title=str(doc.get("title") or ""),
@@ -100,6 +103,7 @@ def eval_article(doc: Mapping[str, object], pool: str) -> Article:
         origin=Origin(f"eval:{pool}", str(doc["id"])),
         raw_id=digest,
         outlet=str(doc.get("source") or "") or None,
+        place=dateline.place if dateline else None,
         published=published,
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from builders import build_article
@@ -10,6 +11,7 @@ from storyline.models import (
     ArticleAnalysis,
     DateMention,
     Granularity,
+    Qualifier,
     Story,
     TimeValue,
 )
@@ -79,12 +81,17 @@ def _corpus() -> tuple[Article, Article, dict[str, ArticleAnalysis]]:
     return wire, daily, analyses
 
 
-def test_no_stories_or_no_dates_give_no_made_up_events() -> None:
+def test_no_stories_give_no_events_and_an_undated_story_only_its_lead() -> None:
     options = OrganiseOptions()
     assert build_timeline([], [], None, options) == ()
-    undated = build_article("A ferry sank in the harbour. Nobody was hurt.", article_id="u")
+    text = "Harbour news\n\nA ferry sank in the harbour on Friday. Nobody was hurt."
+    undated = build_article(text, article_id="u")
     story = Story("story:u", "u", ("u",), None, None, (), None, "test")
-    assert build_timeline([story], [undated], None, options) == ()
+    (event,) = build_timeline([story], [undated], None, options)
+    assert event.when is None  # no date is made up
+    assert event.description == "A ferry sank in the harbour on Friday."  # not the kicker
+    (citation,) = event.citations
+    assert undated.text[citation.start : citation.end] == event.description
 
 
 def test_story_start_is_a_day_event_quoting_the_earliest_lead_sentence() -> None:
@@ -102,7 +109,7 @@ def test_date_mentions_become_events_at_their_own_granularity() -> None:
     wire, _, analyses = _corpus()
     events = build_timeline([_story(wire)], [wire], analyses, OrganiseOptions())
     labels = [(event.when.label() if event.when else None) for event in events]
-    assert labels == ["2018", "2024-01", "2024-03-04", None]
+    assert labels == ["2018", "2024-01", "2024-03-04"]
     year_event = events[0]
     assert year_event.when is not None and year_event.when.granularity is Granularity.YEAR
     assert year_event.description == "The last big strike at the port, in 2018, lasted three days."
@@ -124,12 +131,45 @@ def test_the_same_event_told_by_two_outlets_is_one_event_with_both_citations() -
         assert texts[first.article_id][first.start : first.end] == event.description
 
 
-def test_unresolved_mentions_are_listed_apart_without_a_date() -> None:
+def test_unresolved_mentions_give_no_event_in_a_dated_story() -> None:
     wire, daily, analyses = _corpus()
     events = build_timeline([_story(wire, daily)], [wire, daily], analyses, OrganiseOptions())
-    undated = [event for event in events if event.when is None]
-    assert [event.description for event in undated] == ["The union said talks could resume soon."]
-    assert events[-1] is undated[-1]
+    assert all(event.when is not None for event in events)
+    assert not any("resume soon" in event.description for event in events)
+
+
+def test_one_date_reworded_by_two_outlets_is_one_event_and_another_value_stays_apart() -> None:
+    first = build_article(
+        "Talks resumed in Oslo on Monday.\n\nThey build on the March 2023 summit in Bergen "
+        "that agreed a ceasefire framework for the border region.\n\nA year after the "
+        "March 2023 summit, little has changed.",
+        outlet="Nordic Wire",
+        published=DAY,
+        article_id="first",
+    )
+    second = build_article(
+        "Negotiators met again in Oslo.\n\nThe framework, drafted in March 2023, set out "
+        "a ceasefire and a withdrawal timetable.",
+        outlet="Evening Post",
+        published=DAY,
+        article_id="second",
+    )
+    march = _month(2023, 3)
+    about_2024 = TimeValue(dt.date(2024, 3, 1), dt.date(2024, 3, 31), Granularity.MONTH)
+    analyses = {
+        "first": _analysis(
+            first,
+            _mention(first, "March 2023 summit in", march),
+            _mention(first, "A year after the", about_2024),
+        ),
+        "second": _analysis(second, _mention(second, "March 2023", march)),
+    }
+    story = _story(first, second)
+    events = build_timeline([story], [first, second], analyses, OrganiseOptions())
+    (summit,) = [e for e in events if e.when == march]
+    assert [c.article_id for c in summit.citations] == ["first", "second"]
+    (later,) = [e for e in events if e.when == about_2024]
+    assert [c.article_id for c in later.citations] == ["first"]
 
 
 def test_low_confidence_dates_are_not_used() -> None:
@@ -175,3 +215,18 @@ def test_a_sentence_repeated_inside_one_article_is_cited_once() -> None:
         ("twice", dispute.citations[0].start)
     ]
     assert twice.text[dispute.citations[0].start : dispute.citations[0].end] == dispute.description
+
+
+def test_one_sentence_read_with_two_qualifiers_is_still_one_event() -> None:
+    sentence = "Crews had contained the fire by Wednesday morning, officials said."
+    first = build_article(sentence, outlet="Wire", published=DAY, article_id="first")
+    second = build_article(sentence, outlet="Daily", published=DAY, article_id="second")
+    wednesday = TimeValue(DAY, DAY, Granularity.DAY)
+    by_wednesday = dataclasses.replace(wednesday, qualifier=Qualifier.UNTIL)
+    analyses = {
+        "first": _analysis(first, _mention(first, "Wednesday morning", wednesday)),
+        "second": _analysis(second, _mention(second, "Wednesday morning", by_wednesday)),
+    }
+    events = build_timeline([_story(first, second)], [first, second], analyses, OrganiseOptions())
+    (contained,) = [e for e in events if "contained" in e.description]
+    assert [c.article_id for c in contained.citations] == ["first", "second"]

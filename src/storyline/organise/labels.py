@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyline.models import Article, ArticleAnalysis, EntityKind, Story
+from storyline.organise.evidence import DateSpan
 from storyline.organise.text import entity_keys
 
 if TYPE_CHECKING:
@@ -85,25 +86,59 @@ class EntityNames:
         return self.kinds.get(key) is EntityKind.PLACE
 
 
-def story_label(names: Sequence[str], place: str | None, start: dt.date | None) -> str:
+def story_label(names: Sequence[str], place: str | None, when: str | None) -> str:
     parts = [", ".join(names)] if names else []
     if place:
         parts.append(place)
-    if start is not None:
-        parts.append(f"{start.year}-{start.month:02d}")
+    if when:
+        parts.append(when)
     return " · ".join(parts) or "Untitled story"
+
+
+def story_dates(spans: Iterable[DateSpan | None]) -> tuple[dt.date | None, dt.date | None, str]:
+    """First and last day of a story and how its label names them.
+
+    Publication days win: the story runs from the first to the last, labelled by its first
+    month.  Without any, the members' inferred ranges are intersected (reports of one event
+    appear at about the same time), or joined when they do not meet, and the label says only
+    what the range allows: a month, a year, "2013–2016" or "2012 or later".
+    """
+    known = [span for span in spans if span is not None]
+    days = [span.earliest for span in known if span.exact and span.earliest is not None]
+    if days:
+        start = min(days)
+        return start, max(days), f"{start.year}-{start.month:02d}"
+    starts = [span.earliest for span in known if span.earliest is not None]
+    ends = [span.latest for span in known if span.latest is not None]
+    earliest = max(starts) if starts else None
+    latest = min(ends) if ends else None
+    if earliest is not None and latest is not None and earliest > latest:
+        earliest, latest = min(starts), max(ends)
+    return earliest, latest, _range_label(earliest, latest)
+
+
+def _range_label(earliest: dt.date | None, latest: dt.date | None) -> str:
+    if earliest is None:
+        return f"{latest.year} or before" if latest is not None else ""
+    if latest is None:
+        return f"{earliest.year} or later"
+    if (earliest.year, earliest.month) == (latest.year, latest.month):
+        return f"{earliest.year}-{earliest.month:02d}"
+    if earliest.year == latest.year:
+        return str(earliest.year)
+    return f"{earliest.year}–{latest.year}"
 
 
 def describe_stories(
     groups: Sequence[StoryGroup],
     by_id: Mapping[str, Article],
     names: EntityNames,
-    days: Mapping[str, dt.date | None],
+    spans: Mapping[str, DateSpan | None],
     options: OrganiseOptions,
     algorithm: str,
 ) -> tuple[Story, ...]:
     """One Story per group, in date order; groups with too few distinct articles are items."""
-    stories = [_story(group, by_id, names, days, options, algorithm) for group in groups]
+    stories = [_story(group, by_id, names, spans, options, algorithm) for group in groups]
     return tuple(sorted(stories, key=story_order))
 
 
@@ -111,22 +146,22 @@ def _story(
     group: StoryGroup,
     by_id: Mapping[str, Article],
     names: EntityNames,
-    days: Mapping[str, dt.date | None],
+    spans: Mapping[str, DateSpan | None],
     options: OrganiseOptions,
     algorithm: str,
 ) -> Story:
-    ordered = sorted(group.members, key=lambda key: (_day_order(days[key]), key))
-    known = [day for day in (days[key] for key in ordered) if day is not None]
+    ordered = sorted(group.members, key=lambda key: (_span_order(spans[key]), key))
+    earliest, latest, when = story_dates(spans[key] for key in ordered)
     articles = [by_id[key] for key in ordered]
     entities = names.central(articles)
     place = _place(articles, entities, names)
     shown = len(group.leaders) >= options.min_story_articles
     return Story(
         id=f"{'story' if shown else 'item'}:{group.digest}",
-        label=story_label(names.label_names(entities), place, min(known) if known else None),
+        label=story_label(names.label_names(entities), place, when),
         article_ids=tuple(ordered),
-        earliest=min(known) if known else None,
-        latest=max(known) if known else None,
+        earliest=earliest,
+        latest=latest,
         key_entities=tuple(entities),
         place=place,
         algorithm=algorithm,
@@ -142,6 +177,13 @@ def _place(articles: Sequence[Article], entities: Sequence[str], names: EntityNa
 
 def _day_order(day: dt.date | None) -> tuple[bool, int]:
     return (day is None, day.toordinal() if day else 0)
+
+
+def _span_order(span: DateSpan | None) -> tuple[bool, bool, int]:
+    """Articles with a publication day first, then inferred ranges, then undated ones."""
+    if span is None or span.earliest is None:
+        return (True, True, 0)
+    return (not span.exact, False, span.earliest.toordinal())
 
 
 def story_order(story: Story) -> tuple[tuple[bool, int], str]:

@@ -9,12 +9,12 @@ results stay stable.
 
 from __future__ import annotations
 
-import datetime as dt
 import heapq
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from storyline.organise.evidence import Evidence, agreement
 from storyline.organise.features import SparseVector, cosine
 
 INDEX_TERMS = 32  # top centroid terms used to find merge candidates
@@ -24,11 +24,10 @@ CANDIDATES = 24  # pieces sharing most top terms that are scored exactly (bench/
 
 @dataclass
 class Piece:
-    """A story during merging: the sum of its article vectors and its date range."""
+    """A story during merging: the sum of its article vectors, its dates and places."""
 
     total: SparseVector
-    earliest: dt.date | None
-    latest: dt.date | None
+    evidence: Evidence
     frozen: bool  # an existing story: may absorb pieces, never another frozen one
 
 
@@ -76,9 +75,10 @@ def _push(
     for other in sorted(number for number, _ in shared.most_common(CANDIDATES)):
         if other == number or other not in work or (piece.frozen and work[other].frozen):
             continue
-        if _gap_days(piece, work[other]) > window_days:
+        factor = agreement(piece.evidence, work[other].evidence, window_days)
+        if factor is None:
             continue
-        score = cosine(normal[number], normal[other])
+        score = factor * cosine(normal[number], normal[other])
         if score >= threshold:
             first, second = min(number, other), max(number, other)
             heapq.heappush(heap, (-score, first, second, version[first], version[second]))
@@ -99,24 +99,11 @@ def _normalised(total: SparseVector) -> SparseVector:
 
 
 def _copy(piece: Piece) -> Piece:
-    return Piece(dict(piece.total), piece.earliest, piece.latest, piece.frozen)
+    return Piece(dict(piece.total), piece.evidence.copy(), piece.frozen)
 
 
 def _absorb(keep: Piece, gone: Piece) -> None:
     for term, weight in gone.total.items():
         keep.total[term] = keep.total.get(term, 0.0) + weight
-    days = [day for day in (keep.earliest, keep.latest, gone.earliest, gone.latest) if day]
-    keep.earliest = min(days) if days else None
-    keep.latest = max(days) if days else None
+    keep.evidence.absorb(gone.evidence)
     keep.frozen = keep.frozen or gone.frozen
-
-
-def _gap_days(one: Piece, other: Piece) -> int:
-    """Days between two date ranges; 0 when they overlap or either is unknown."""
-    if one.earliest is None or one.latest is None:
-        return 0
-    if other.earliest is None or other.latest is None:
-        return 0
-    if one.latest < other.earliest:
-        return (other.earliest - one.latest).days
-    return max(0, (one.earliest - other.latest).days)

@@ -1,0 +1,142 @@
+"""Date and place evidence of stories: inferred publication ranges and datelines."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from builders import build_article
+from storyline.models import Article, ArticleAnalysis, DateSource, PublicationDate
+from storyline.organise import organise
+from storyline.organise.evidence import (
+    PLACE_CONFLICT_FACTOR,
+    DateSpan,
+    Evidence,
+    agreement,
+    article_span,
+    gap_days,
+    place_words,
+)
+from storyline.organise.labels import story_dates
+
+MEETING = """The foreign ministers of Norland and Estavia met on Tuesday to discuss a \
+ceasefire in the border war, minister Ilse Varga said after the talks.
+
+Varga said both governments wanted a conference on the border war before winter, and that \
+envoys would draft an agenda for the ceasefire talks at the summit venue.
+
+Estavian minister Petr Holub said the border war could end only with a political process \
+backed by both capitals."""
+VISIT = """Ilse Varga arrived on Thursday hoping to revive stalled peace efforts, a week \
+after bombings in the capital killed eleven people.
+
+Varga saw Petr Holub and was due at the presidential palace later, officials said, as \
+shelling resumed along the frontier.
+
+"We must bring this to a close as fast as possible," Varga told reporters, calling for \
+unity against armed groups."""
+
+
+def _inferred(earliest: dt.date | None, latest: dt.date | None) -> PublicationDate:
+    return PublicationDate(DateSource.INFERRED, None, earliest, latest, "text")
+
+
+def _analysis(article_id: str, published: PublicationDate) -> ArticleAnalysis:
+    return ArticleAnalysis(article_id, "test.v1", "en", False, published=published)
+
+
+def test_article_span_prefers_the_metadata_day_then_the_inferred_range() -> None:
+    dated = build_article("Text.", published=dt.date(2020, 5, 1), article_id="d")
+    undated = build_article("Text.", article_id="u")
+    inferred = _analysis("u", _inferred(dt.date(2013, 3, 2), None))
+    assert article_span(dated, inferred) == DateSpan(dt.date(2020, 5, 1), dt.date(2020, 5, 1), True)
+    assert article_span(undated, inferred) == DateSpan(dt.date(2013, 3, 2), None, False)
+    assert article_span(undated, None) is None
+    assert article_span(undated, _analysis("u", PublicationDate())) is None
+
+
+def test_story_dates_intersect_inferred_ranges_and_say_only_what_they_know() -> None:
+    spring = DateSpan(dt.date(2013, 3, 2), dt.date(2013, 9, 1), False)
+    open_end = DateSpan(dt.date(2012, 6, 23), None, False)
+    assert story_dates([spring, open_end, None]) == (
+        dt.date(2013, 3, 2),
+        dt.date(2013, 9, 1),
+        "2013",
+    )
+    assert story_dates([open_end]) == (dt.date(2012, 6, 23), None, "2012 or later")
+    later = DateSpan(dt.date(2016, 1, 1), dt.date(2016, 12, 31), False)
+    assert story_dates([spring, later])[2] == "2013–2016"  # ranges that never meet: joined
+    day = DateSpan(dt.date(2013, 7, 2), dt.date(2013, 7, 2), True)
+    assert story_dates([spring, day]) == (dt.date(2013, 7, 2), dt.date(2013, 7, 2), "2013-07")
+    assert story_dates([None]) == (None, None, "")
+
+
+@given(
+    st.lists(st.tuples(st.dates(), st.integers(min_value=0, max_value=400)), min_size=1, max_size=5)
+)
+def test_story_dates_of_overlapping_ranges_lie_inside_every_range(
+    ranges: list[tuple[dt.date, int]],
+) -> None:
+    spans = [
+        DateSpan(start, start + dt.timedelta(days=length), False)
+        for start, length in ranges
+        if start <= dt.date.max - dt.timedelta(days=length)
+    ]
+    earliest, latest, _ = story_dates(spans)
+    if not spans:
+        return
+    assert earliest is not None and latest is not None and earliest <= latest
+    if max(s.earliest for s in spans if s.earliest) <= min(s.latest for s in spans if s.latest):
+        assert all(s.earliest <= earliest and latest <= s.latest for s in spans if s.latest)
+
+
+def test_different_datelines_lower_the_similarity_unless_one_names_the_other() -> None:
+    brunei = Evidence(datelines={"Bandar Seri Begawan, Brunei": 1}, places={"brune", "syria"})
+    moscow = Evidence(datelines={"Moscow": 1}, places={"mosco", "syria", "bruss"})
+    undated_line = Evidence(places={"syria"})
+    assert agreement(brunei, moscow, 365) == PLACE_CONFLICT_FACTOR
+    assert agreement(brunei, undated_line, 365) == 1.0  # no dateline: no evidence
+    mentions_moscow = Evidence(datelines={"Washington": 1}, places={"mosco"})
+    assert agreement(moscow, mentions_moscow, 365) == 1.0
+    singapura = Evidence(datelines={"Singapura": 1}, places={"johor"})
+    singapore = Evidence(datelines={"Singapore": 1}, places={"malay"})
+    assert agreement(singapura, singapore, 365) == 1.0  # one city in two languages
+
+
+def test_date_ranges_farther_apart_than_the_window_are_never_compared() -> None:
+    early = Evidence(dt.date(2013, 3, 2), dt.date(2013, 9, 1))
+    late = Evidence(dt.date(2016, 3, 1), None)
+    open_start = Evidence(None, dt.date(2013, 1, 1))
+    assert gap_days(early, late) == (dt.date(2016, 3, 1) - dt.date(2013, 9, 1)).days
+    assert gap_days(early, Evidence()) == 0 and gap_days(open_start, early) == 60
+    assert agreement(early, late, 365) is None
+    assert agreement(early, open_start, 365) == 1.0
+
+
+def test_place_words_drop_short_parts_and_compare_stems() -> None:
+    assert place_words("Erie, Pa.") == {"erie"}
+    assert place_words("Bandar Seri Begawan, Brunei") == {"banda", "seri", "begaw", "brune"}
+
+
+def test_same_topic_filed_from_two_cities_years_apart_without_days_is_two_stories() -> None:
+    first = build_article(MEETING, title="Norland and Estavia agree on talks", article_id="a")
+    again = build_article(VISIT, title="Varga visits Estavia", article_id="b")
+    first = _with_place(first, "Valmora")
+    again = _with_place(again, "Kessling")
+    analyses = {
+        "a": _analysis("a", _inferred(dt.date(2013, 3, 2), dt.date(2013, 9, 1))),
+        "b": _analysis("b", PublicationDate()),  # no year in its text: unknown
+    }
+    together = organise([first, again], analyses)
+    assert {story.article_ids for story in together.stories} == {("a",), ("b",)}
+    same_city = organise([first, _with_place(again, "Valmora")], analyses)
+    assert {story.article_ids for story in same_city.stories} == {("a", "b")}
+    (story,) = same_city.stories
+    assert (story.earliest, story.latest) == (dt.date(2013, 3, 2), dt.date(2013, 9, 1))
+
+
+def _with_place(article: Article, place: str) -> Article:
+    return dataclasses.replace(article, place=place)
