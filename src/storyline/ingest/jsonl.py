@@ -23,18 +23,9 @@ def read_json(
     """A whole JSON document: an object, an array of objects, or a wrapper with a list."""
     origin = Origin(location)
     decoded = decode(data)
-    try:
-        value = json.loads(decoded.text)
-    except RecursionError:
-        yield _too_deep(origin)
-        return
-    except json.JSONDecodeError as error:
-        yield problem(
-            origin,
-            "invalid-json",
-            f"the JSON is malformed at line {error.lineno}, column {error.colno}: {error.msg}",
-            "fix the JSON, or write one object per line (JSONL)",
-        )
+    value = _parse(decoded.text, origin, whole_file=True)
+    if isinstance(value, Problem):
+        yield value
         return
     yield from _documents(value, data, origin, options.field_paths(), decoded.encoding)
 
@@ -64,20 +55,28 @@ def _line_documents(
     raw: bytes, origin: Origin, fields: Mapping[str, str]
 ) -> Iterator[RawDocument | Problem]:
     decoded = decode(raw)
-    try:
-        value = json.loads(decoded.text)
-    except RecursionError:
-        yield _too_deep(origin)
-        return
-    except json.JSONDecodeError as error:
-        yield problem(
-            origin,
-            "invalid-json",
-            f"the line is not valid JSON (column {error.colno}: {error.msg})",
-            "fix or remove that line; the other lines were read",
-        )
+    value = _parse(decoded.text, origin, whole_file=False)
+    if isinstance(value, Problem):
+        yield value
         return
     yield from _documents(value, raw, origin, fields, decoded.encoding)
+
+
+def _parse(text: str, origin: Origin, *, whole_file: bool) -> Any:
+    """The parsed JSON value, or the Problem saying where it is malformed and what to do."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        return _too_deep(origin)
+    except json.JSONDecodeError as error:
+        if whole_file:
+            message = f"the JSON is malformed at line {error.lineno}, column {error.colno}"
+            message += f": {error.msg}"
+            hint = "fix the JSON, or write one object per line (JSONL)"
+        else:
+            message = f"the line is not valid JSON (column {error.colno}: {error.msg})"
+            hint = "fix or remove that line; the other lines were read"
+        return problem(origin, "invalid-json", message, hint)
 
 
 def _too_deep(origin: Origin) -> Problem:
