@@ -30,6 +30,11 @@ PLACE_CONFLICT_FACTOR = 0.5
 # Place names are compared on their first letters only (bench/cluster.py, mmds2025: the same
 # city datelined "Singapore" in English and "Singapura" in Malay).
 PLACE_STEM = 5
+NAME_CONFLICT_FACTOR = 1.0
+MAIN_NAMES = 3
+MIN_NAME_COUNT = 2
+NAME_SHARE = 0.5
+BOTH_WAYS = True
 _PLACE_WORD = re.compile(r"[^\W\d_][\w.'’-]*[\w.]|[^\W\d_]{2,}", re.UNICODE)
 
 
@@ -41,6 +46,7 @@ class Evidence:
     latest: dt.date | None = None
     datelines: Counter[str] = field(default_factory=Counter)  # dateline place -> articles
     places: set[str] = field(default_factory=set)  # lower-cased words of places mentioned
+    names: Counter[str] = field(default_factory=Counter)  # name key -> mentions
 
     def absorb(self, other: Evidence) -> None:
         known = [day for day in (self.earliest, other.earliest) if day is not None]
@@ -49,9 +55,16 @@ class Evidence:
         self.latest = max(known) if known else None
         self.datelines.update(other.datelines)
         self.places.update(other.places)
+        self.names.update(other.names)
 
     def copy(self) -> Evidence:
-        return Evidence(self.earliest, self.latest, Counter(self.datelines), set(self.places))
+        return Evidence(
+            self.earliest,
+            self.latest,
+            Counter(self.datelines),
+            set(self.places),
+            Counter(self.names),
+        )
 
 
 @dataclass(frozen=True)
@@ -94,6 +107,8 @@ def article_evidence(
         found = keys if keys is not None else name_keys(f"{article.title}\n{article.text}")
         mentioned = (key.split(":", 1)[-1] for key in found)
     evidence.places.update(word for text in mentioned for word in place_words(text))
+    if keys is not None:
+        evidence.names.update(keys)
     return evidence
 
 
@@ -114,8 +129,22 @@ def agreement(one: Evidence, other: Evidence, window_days: int) -> float | None:
         and other.datelines
         and (_filed_elsewhere(one, other) and _filed_elsewhere(other, one))
     ):
-        return PLACE_CONFLICT_FACTOR
-    return 1.0
+        factor = PLACE_CONFLICT_FACTOR
+    else:
+        factor = 1.0
+    first, second = _names_disagree(one, other), _names_disagree(other, one)
+    if (first and second) if BOTH_WAYS else (first or second):
+        factor *= NAME_CONFLICT_FACTOR
+    return factor
+
+
+def _names_disagree(one: Evidence, other: Evidence) -> bool:
+    if not other.names:
+        return False
+    main = [(n, c) for n, c in one.names.most_common(MAIN_NAMES) if c >= MIN_NAME_COUNT]
+    total = sum(c for _, c in main)
+    shared = sum(c for n, c in main if n in other.names)
+    return total > 0 and shared < NAME_SHARE * total
 
 
 def gap_days(one: Evidence, other: Evidence) -> int:

@@ -17,7 +17,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from storyline.models import Article, ArticleAnalysis
-from storyline.organise.text import content_words, entity_keys
+from storyline.organise.text import content_words, entity_keys, words
 
 # bench/cluster.py, tuned on newscluster_g5w1h only: squared weights are the share of each
 # field in the cosine.  Titles are short and precise; entities separate same-topic events.
@@ -26,6 +26,7 @@ BODY_WEIGHT = 0.75
 ENTITY_WEIGHT = 0.5
 # The lead carries the event; long tails (page noise, background) blur it (bench/cluster.py).
 BODY_WORDS = 400
+NUMBER_WEIGHT = 0.0
 
 SparseVector = dict[int, float]
 
@@ -72,6 +73,7 @@ def vectorise(
         _field(titles, TITLE_WEIGHT),
         _field(bodies, BODY_WEIGHT),
         _field(entities, ENTITY_WEIGHT),
+        _field([numbers(f"{a.title}\n{a.text}") for a in articles], NUMBER_WEIGHT),
     ]
     matrix = normalize(sparse.hstack(blocks, format="csr"))
     return ArticleVectors(tuple(article.id for article in articles), sparse.csr_matrix(matrix))
@@ -83,6 +85,10 @@ def _field(tokens: Sequence[Sequence[str]], weight: float) -> sparse.csr_matrix:
     vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, lowercase=False)
     matrix = vectorizer.fit_transform(tokens)
     return sparse.csr_matrix(matrix * weight)
+
+
+def numbers(text: str) -> list[str]:
+    return [w for w in words(text) if w.isdigit() and len(w) >= 2]
 
 
 def _identity(tokens: list[str]) -> list[str]:

@@ -104,7 +104,10 @@ def cluster_vectors(
     analyses = analyses or {}
     rep_of = representatives(duplicates)
     spans = {key: article_span(article, analyses.get(key)) for key, article in by_id.items()}
-    evidence = {key: article_evidence(by_id[key], analyses.get(key), spans[key]) for key in vectors}
+    evidence = {
+        key: article_evidence(by_id[key], analyses.get(key), spans[key], names.keys.get(key))
+        for key in vectors
+    }
     state = _State()
     placed = _seed(existing, rep_of, vectors, evidence, state)
     arriving = [key for key in vectors if key not in placed]
