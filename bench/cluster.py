@@ -29,6 +29,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -231,8 +232,9 @@ def main() -> None:
     print(HEADER)
     print("-" * len(HEADER))
     for pool in pools:
-        report(pool, "storyline", lambda p=pool: run_ours(p, options, analyses[p.name]))
-        report(pool, "agglomerative", lambda p=pool: run_peer(p, peer_threshold, analyses[p.name]))
+        context = analyses[pool.name]
+        report(pool, "storyline", partial(run_ours, pool, options, context))
+        report(pool, "agglomerative", partial(run_peer, pool, peer_threshold, context))
 
 
 HEADER = (

@@ -22,6 +22,7 @@ from storyline.organise import (
     link_threads,
     organise,
 )
+from storyline.organise.features import numbers, vectorise
 from storyline.organise.stories import ALGORITHM as STORY_ALGORITHM
 from test_organise_fixtures import corpus
 
@@ -258,3 +259,46 @@ def test_real_sample_with_the_analyze_stage_keeps_two_stories_in_one_thread(
     assert any("Geneva conference" in e.description for e in june_2012)
     dated = [event.when is not None for event in events]
     assert dated == sorted(dated, reverse=True)  # undated events are listed after the dated
+
+
+def test_numbers_of_two_digits_or_more_are_a_vector_field() -> None:
+    assert numbers("In 2013, 1,500 people, 7 cats and the 42nd day") == ["2013", "500"]
+    report = build_article("Flood waters rose as 214 families fled the valley.")
+    same_count = build_article("Flood waters rose as 214 families fled the valley town.")
+    other_count = build_article("Flood waters rose as 37 families fled the valley town.")
+    vectors = vectorise([report, same_count, other_count], None, None).matrix
+    similarity = (vectors @ vectors.T).toarray()
+    assert similarity[0, 1] > similarity[0, 2]  # the same words but for the count
+
+
+QUILL = (
+    "Marta Quill checked into a rehab clinic on Friday after a hard year, Quill's publicist "
+    "said, asking fans of Quill to respect the privacy of the family."
+)
+REYES = (
+    "Dov Reyes checked into a rehab clinic on Monday after a hard year, his agent said, and "
+    "Reyes thanked fans of Reyes for their support."
+)
+
+
+def test_an_article_about_other_people_stays_out_of_a_story_with_stable_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Undated articles arrive in id order: the Quill story is built before Reyes arrives.
+    quill = [
+        build_article(
+            "\n\n".join([QUILL] * (9 + n)), title="Quill enters rehab clinic", article_id=f"a{n}"
+        )
+        for n in range(3)
+    ]
+    reyes = build_article("\n\n".join([REYES] * 2), title="Reyes enters rehab", article_id="b")
+    articles = [*quill, reyes]
+    stories = cluster_stories(articles, None, (), None, OrganiseOptions())
+    assert {frozenset(story.article_ids) for story in stories} == {
+        frozenset({"a0", "a1", "a2"}),
+        frozenset({"b"}),
+    }
+    # Without the names check the shared topic words are enough to join.
+    monkeypatch.setattr("storyline.organise.stories.STABLE_NAME_MENTIONS", 10**9)
+    (story,) = cluster_stories(articles, None, (), None, OrganiseOptions())
+    assert set(story.article_ids) == {article.id for article in articles}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import Counter
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,15 +13,19 @@ from builders import build_article
 from storyline.models import Article, ArticleAnalysis, DateSource, PublicationDate
 from storyline.organise import organise
 from storyline.organise.evidence import (
+    NAME_CONFLICT_FACTOR,
     PLACE_CONFLICT_FACTOR,
     DateSpan,
     Evidence,
     agreement,
     article_span,
     gap_days,
+    names_agreement,
     place_words,
 )
 from storyline.organise.labels import story_dates
+from storyline.organise.merge import Piece, merge_pieces
+from storyline.organise.stories import STORY_MERGE_THRESHOLD
 
 MEETING = """The foreign ministers of Norland and Estavia met on Tuesday to discuss a \
 ceasefire in the border war, minister Ilse Varga said after the talks.
@@ -106,6 +111,25 @@ def test_different_datelines_lower_the_similarity_unless_one_names_the_other() -
     assert agreement(singapura, singapore, 365) == 1.0  # one city in two languages
 
 
+def test_stories_whose_main_names_are_missing_on_both_sides_disagree() -> None:
+    first = Evidence(names=Counter({"name:reid": 5, "name:tara": 3, "name:promises": 2}))
+    second = Evidence(names=Counter({"name:lohan": 6, "name:lindsay": 3, "name:promises": 2}))
+    same = Evidence(names=Counter({"name:lohan": 2, "name:lindsay": 2, "name:malibu": 1}))
+    assert names_agreement(first, second) == NAME_CONFLICT_FACTOR
+    assert names_agreement(second, same) == 1.0
+    # Names mentioned once are no main names; no names at all is no evidence.
+    once = Evidence(names=Counter({"name:kerry": 1, "name:lavrov": 1}))
+    assert names_agreement(once, second) == 1.0
+    assert names_agreement(first, Evidence()) == 1.0 == names_agreement(Evidence(), first)
+
+
+def test_one_side_naming_the_others_main_people_is_enough_to_agree() -> None:
+    story = Evidence(names=Counter({"name:varga": 9, "name:holub": 4, "name:norland": 3}))
+    report = Evidence(names=Counter({"name:ortiz": 4, "name:varga": 1, "name:holub": 1}))
+    assert names_agreement(story, report) == 1.0  # the story's people are in the report
+    assert names_agreement(report, story) == 1.0
+
+
 def test_date_ranges_farther_apart_than_the_window_are_never_compared() -> None:
     early = Evidence(dt.date(2013, 3, 2), dt.date(2013, 9, 1))
     late = Evidence(dt.date(2016, 3, 1), None)
@@ -140,3 +164,16 @@ def test_same_topic_filed_from_two_cities_years_apart_without_days_is_two_storie
 
 def _with_place(article: Article, place: str) -> Article:
     return dataclasses.replace(article, place=place)
+
+
+def test_merge_pass_keeps_apart_close_stories_about_different_people() -> None:
+    topic = {0: 0.3, 1: 0.91**0.5}  # shares topic words ("rehab"): cosine 0.3 below
+    other = {0: 1.0}
+    quill = Evidence(names=Counter({"name:quill": 4, "name:marta": 2}))
+    reyes = Evidence(names=Counter({"name:reyes": 5, "name:dov": 2}))
+    also_quill = Evidence(names=Counter({"name:quill": 3, "name:sitcom": 2}))
+    apart = [Piece(topic, quill, False), Piece(other, reyes, False)]
+    together = [Piece(topic, quill, False), Piece(other, also_quill, False)]
+    assert 0.3 * NAME_CONFLICT_FACTOR < STORY_MERGE_THRESHOLD <= 0.3
+    assert merge_pieces(apart, STORY_MERGE_THRESHOLD, 365) == [[0], [1]]
+    assert merge_pieces(together, STORY_MERGE_THRESHOLD, 365) == [[0, 1]]

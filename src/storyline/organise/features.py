@@ -1,9 +1,9 @@
-"""Article vectors for story clustering: TF-IDF of title, body and entities, side by side.
+"""Article vectors for story clustering: TF-IDF of title, body, entities and numbers.
 
-Each field is weighted and L2-normalised on its own, then the three are concatenated and
-normalised again, so the cosine of two articles is a weighted mean of the title, body and
-entity cosines.  Entities are canonical keys when an analysis and an entity map are given,
-capitalised names otherwise.
+Each field is weighted and L2-normalised on its own, then the four are concatenated and
+normalised again, so the cosine of two articles is a weighted mean of the field cosines.
+Entities are canonical keys when an analysis and an entity map are given, capitalised
+names otherwise; numbers are the digit runs of title and text (counts, scores, years).
 """
 
 from __future__ import annotations
@@ -26,7 +26,10 @@ BODY_WEIGHT = 0.75
 ENTITY_WEIGHT = 0.5
 # The lead carries the event; long tails (page noise, background) blur it (bench/cluster.py).
 BODY_WORDS = 400
-NUMBER_WEIGHT = 0.0
+# Numbers and years (counts of victims, scores, "2013") tell same-topic events apart.
+# bench/cluster.py --fixed, BCubed F1: newscluster_g5w1h 0.899 -> 0.907 at 0.15 (0.25 and
+# 0.35 tie there but cost wikiref220 0.5 to 0.6), mmds2025 0.797 -> 0.803, others unchanged.
+NUMBER_WEIGHT = 0.15
 
 SparseVector = dict[int, float]
 
@@ -73,7 +76,7 @@ def vectorise(
         _field(titles, TITLE_WEIGHT),
         _field(bodies, BODY_WEIGHT),
         _field(entities, ENTITY_WEIGHT),
-        _field([numbers(f"{a.title}\n{a.text}") for a in articles], NUMBER_WEIGHT),
+        _field([numbers(f"{item.title}\n{item.text}") for item in articles], NUMBER_WEIGHT),
     ]
     matrix = normalize(sparse.hstack(blocks, format="csr"))
     return ArticleVectors(tuple(article.id for article in articles), sparse.csr_matrix(matrix))
@@ -88,6 +91,7 @@ def _field(tokens: Sequence[Sequence[str]], weight: float) -> sparse.csr_matrix:
 
 
 def numbers(text: str) -> list[str]:
+    """Numbers of two digits or more ("1,500" gives "500"): single digits say little."""
     return [w for w in words(text) if w.isdigit() and len(w) >= 2]
 
 

@@ -2,9 +2,10 @@
 
 A single pass splits a story when its first articles differ from later ones; this pass
 joins such pieces, best pair first (centroid linkage), re-scoring a merged story against
-its candidates.  Candidates come from an index of each centroid's top terms, never from
-all pairs.  Two stories that both existed before the call are never merged, so earlier
-results stay stable.
+its candidates.  Besides dates and places, two pieces whose main names disagree are scored
+lower (``evidence.names_agreement``).  Candidates come from an index of each centroid's top
+terms, never from all pairs.  Two stories that both existed before the call are never
+merged, so earlier results stay stable.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.organise.evidence import Evidence, agreement
+from storyline.organise.evidence import Evidence, agreement, names_agreement
 from storyline.organise.features import SparseVector, cosine
 
 INDEX_TERMS = 32  # top centroid terms used to find merge candidates
@@ -78,6 +79,7 @@ def _push(
         factor = agreement(piece.evidence, work[other].evidence, window_days)
         if factor is None:
             continue
+        factor *= names_agreement(piece.evidence, work[other].evidence)
         score = factor * cosine(normal[number], normal[other])
         if score >= threshold:
             first, second = min(number, other), max(number, other)
