@@ -6,8 +6,10 @@ Run by hand::
     .venv/bin/python bench/cluster.py --with-entities # also run storyline.analyze first
 
 Ours: ``storyline.organise`` (MinHash duplicates, then incremental centroid clustering).
-Peer: scikit-learn AgglomerativeClustering (cosine, average linkage, distance threshold) on
-the very same TF-IDF vectors (``organise.features.vectorise``).  BERTopic is not installed
+Peers: scikit-learn AgglomerativeClustering (cosine, average linkage, distance threshold) on
+the very same TF-IDF vectors (``organise.features.vectorise``: an ablation of our clusterer),
+and the textbook peer, scikit-learn's own TfidfVectorizer over title + text with the same
+clustering (``tfidf+aggl``).  BERTopic is not installed
 in this project, so it is not run.  Every threshold (ours and the peer's) is chosen on ONE
 pool, ``--tune-pool`` (default newscluster_g5w1h), and applied unchanged to the others.
 
@@ -34,6 +36,7 @@ from pathlib import Path
 
 import numpy as np
 from sklearn.cluster import AgglomerativeClustering
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from storyline.clean.dateline import find_dateline
 from storyline.models import (
@@ -182,6 +185,22 @@ def run_peer(pool: Pool, threshold: float, context: Context) -> dict[str, str]:
     return {article_id: str(label) for article_id, label in zip(vectors.ids, labels, strict=True)}
 
 
+def run_plain_peer(pool: Pool, threshold: float, context: Context) -> dict[str, str]:
+    """The textbook peer: scikit-learn TF-IDF over title + text, agglomerative clustering."""
+    texts = [f"{a.title}\n{a.text}" for a in pool.articles]
+    matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
+    distance = np.clip(1.0 - (matrix @ matrix.T).toarray(), 0.0, 2.0)
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=threshold
+    )
+    labels = model.fit_predict(distance)
+    return {a.id: str(label) for a, label in zip(pool.articles, labels, strict=True)}
+
+
+def tune_plain_peer(pool: Pool) -> float:
+    return max(PEER_GRID, key=lambda t: score(run_plain_peer(pool, t, NO_ANALYSIS), pool).f1)
+
+
 def tune(pool: Pool, analyses: Context) -> tuple[OrganiseOptions, float]:
     """Our thresholds and window, and the peer's distance threshold, with the best BCubed F1."""
     grid = [
@@ -224,10 +243,11 @@ def main() -> None:
         options, peer_threshold = OrganiseOptions(), PEER_DEFAULT
     else:
         options, peer_threshold = tune(tuning, analyses[tuning.name])
+    plain_threshold = tune_plain_peer(tuning)
     print(
         f"thresholds from {tuning.name}: ours story_threshold={options.story_threshold} "
         f"merge={options.story_merge_threshold} window={options.story_window_days}d; "
-        f"peer distance_threshold={peer_threshold}"
+        f"peer distance_threshold={peer_threshold}; plain peer {plain_threshold}"
     )
     print(HEADER)
     print("-" * len(HEADER))
@@ -235,6 +255,7 @@ def main() -> None:
         context = analyses[pool.name]
         report(pool, "storyline", partial(run_ours, pool, options, context))
         report(pool, "agglomerative", partial(run_peer, pool, peer_threshold, context))
+        report(pool, "tfidf+aggl", partial(run_plain_peer, pool, plain_threshold, context))
 
 
 HEADER = (
