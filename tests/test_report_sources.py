@@ -23,10 +23,25 @@ def test_outlet_wins_then_url_host_then_input_file_name() -> None:
 
 def test_articles_of_unknown_outlet_are_not_counted_as_one_outlet() -> None:
     articles = tuple(
-        replace(build_article(f"Story number {n} happened.", outlet=None),
-                origin=Origin(f"in/{n}.txt"))
+        replace(
+            build_article(f"Story number {n} happened.", outlet=None), origin=Origin(f"in/{n}.txt")
+        )
         for n in range(3)
     )
     text = render(Briefing(articles=articles), "md")
     assert "3 articles from" not in text
     assert "0.txt" in text and "2.txt" in text
+
+
+def test_a_story_of_unknown_outlets_does_not_claim_outlets() -> None:
+    from storyline.models import Story
+
+    articles = tuple(
+        replace(
+            build_article(f"Talks number {n} ended.", outlet=None), origin=Origin(f"in/{n}.txt")
+        )
+        for n in range(2)
+    )
+    story = Story("story:1", "Talks", tuple(a.id for a in articles), None, None, (), None, "t")
+    text = render(Briefing(articles=articles, stories=(story,)), "md")
+    assert "**Sources:** 2 articles, " in text

@@ -138,9 +138,9 @@ def _story(story: StoryView, level: int) -> Iterator[str]:
 
 def _sources(story: StoryView) -> Iterator[str]:
     articles = _count(len(story.articles), "article")
-    outlets = _count(len(story.outlets), "outlet")
+    outlets = f" from {_count(len(story.outlets), 'outlet')}" if story.outlets else ""
     independent = _count(len(story.sources), "independent source")
-    yield f"**Sources:** {articles} from {outlets}, {independent}"
+    yield f"**Sources:** {articles}{outlets}, {independent}"
     yield ""
     for group in story.sources:
         yield _source_line(group)

@@ -303,7 +303,7 @@ def _story_view(index: _Index, story: Story) -> StoryView:
         date_range=date_range_label(story.earliest, story.latest),
         place=story.place,
         sources=_source_groups(index, member_ids),
-        outlets=tuple(sorted({view.outlet for view in articles}, key=str.casefold)),
+        outlets=tuple(sorted({a.outlet for a in members if a.outlet}, key=str.casefold)),
         key_entities=tuple(index.entity_name(k) for k in story.key_entities[:MAX_KEY_ENTITIES]),
         quotes=evidence.quotes,
         dates=evidence.dates,
