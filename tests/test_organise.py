@@ -22,7 +22,7 @@ from storyline.organise import (
     link_threads,
     organise,
 )
-from storyline.organise.features import numbers, vectorise
+from storyline.organise.features import BODY_WORDS, LEAD_WORDS, body_terms, numbers, vectorise
 from storyline.organise.stories import ALGORITHM as STORY_ALGORITHM
 from test_organise_fixtures import corpus
 
@@ -269,6 +269,16 @@ def test_numbers_of_two_digits_or_more_are_a_vector_field() -> None:
     vectors = vectorise([report, same_count, other_count], None, None).matrix
     similarity = (vectors @ vectors.T).toarray()
     assert similarity[0, 1] > similarity[0, 2]  # the same words but for the count
+
+
+def test_body_terms_keep_numbers_drop_stop_words_and_count_the_lead_twice() -> None:
+    assert body_terms("The 2013 talks in Brunei, a said 7") == ["2013", "talks", "brunei"] * 2
+    assert body_terms("") == []
+    long_text = " ".join(f"word{n}" for n in range(BODY_WORDS + 50))
+    terms = body_terms(long_text)
+    assert len(terms) == BODY_WORDS + LEAD_WORDS  # the tail past BODY_WORDS is left out
+    assert terms.count("word0") == 2
+    assert terms.count(f"word{LEAD_WORDS}") == 1
 
 
 QUILL = (
