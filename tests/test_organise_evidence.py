@@ -18,9 +18,11 @@ from storyline.organise.evidence import (
     DateSpan,
     Evidence,
     agreement,
+    article_evidence,
     article_span,
     gap_days,
     names_agreement,
+    numbers_conflict,
     place_words,
 )
 from storyline.organise.labels import story_dates
@@ -177,3 +179,19 @@ def test_merge_pass_keeps_apart_close_stories_about_different_people() -> None:
     assert 0.3 * NAME_CONFLICT_FACTOR < STORY_MERGE_THRESHOLD <= 0.3
     assert merge_pieces(apart, STORY_MERGE_THRESHOLD, 365) == [[0], [1]]
     assert merge_pieces(together, STORY_MERGE_THRESHOLD, 365) == [[0, 1]]
+
+
+def test_numbers_conflict_needs_both_sides_main_counts_missing_and_ignores_years() -> None:
+    quake = Evidence(counts=Counter({"37": 3, "450": 2}))
+    other_quake = Evidence(counts=Counter({"12": 4, "80": 2}))
+    same_quake = Evidence(counts=Counter({"37": 2, "99": 1}))
+    assert numbers_conflict(quake, other_quake)
+    assert not numbers_conflict(quake, same_quake)
+    assert not numbers_conflict(quake, Evidence())
+
+
+def test_article_evidence_counts_skip_years() -> None:
+    article = build_article("In 2013 the quake killed 37 people; 37 bodies and 2013 ruins.")
+    counts = article_evidence(article, None, None).counts
+    assert counts["37"] == 2
+    assert "2013" not in counts

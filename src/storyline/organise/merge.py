@@ -15,7 +15,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.organise.evidence import Evidence, agreement, names_agreement
+from storyline.organise.evidence import (
+    NUMBER_CONFLICT_RAISE,
+    Evidence,
+    agreement,
+    names_agreement,
+    numbers_conflict,
+)
 from storyline.organise.features import SparseVector, cosine
 
 INDEX_TERMS = 32  # top centroid terms used to find merge candidates
@@ -81,6 +87,8 @@ def _push(
             continue
         factor *= names_agreement(piece.evidence, work[other].evidence)
         score = factor * cosine(normal[number], normal[other])
+        if numbers_conflict(piece.evidence, work[other].evidence):
+            score /= NUMBER_CONFLICT_RAISE  # the adaptive threshold: conflicting numbers
         if score >= threshold:
             first, second = min(number, other), max(number, other)
             heapq.heappush(heap, (-score, first, second, version[first], version[second]))
