@@ -175,7 +175,7 @@ def run_ours(pool: Pool, options: OrganiseOptions, context: Context) -> dict[str
 
 
 def run_peer(pool: Pool, threshold: float, context: Context) -> dict[str, str]:
-    vectors = vectorise(pool.articles, context[0], context[1])
+    vectors = vectorise(pool.articles)
     similarity = (vectors.matrix @ vectors.matrix.T).toarray()
     distance = np.clip(1.0 - similarity, 0.0, 2.0)
     model = AgglomerativeClustering(

@@ -10,7 +10,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from builders import build_article
-from storyline.models import Article, ArticleAnalysis, DateSource, PublicationDate
+from storyline.models import (
+    Article,
+    ArticleAnalysis,
+    DateSource,
+    EntityKind,
+    Mention,
+    PublicationDate,
+)
 from storyline.organise import organise
 from storyline.organise.evidence import (
     NAME_CONFLICT_FACTOR,
@@ -20,12 +27,13 @@ from storyline.organise.evidence import (
     agreement,
     article_evidence,
     article_span,
+    evidence_span,
     gap_days,
     names_agreement,
     numbers_conflict,
     place_words,
 )
-from storyline.organise.labels import story_dates
+from storyline.organise.labels import EntityNames, story_dates
 from storyline.organise.merge import Piece, merge_pieces
 from storyline.organise.stories import STORY_MERGE_THRESHOLD
 
@@ -45,6 +53,12 @@ shelling resumed along the frontier.
 
 "We must bring this to a close as fast as possible," Varga told reporters, calling for \
 unity against armed groups."""
+# Another outlet on the MEETING, in other words (not a near-duplicate).
+REPORT = """Norland and Estavia want a ceasefire in their border war, their foreign ministers \
+said on Tuesday after talks led by Ilse Varga.
+
+Petr Holub, who became Estavia's minister in 2009, said a conference on the border war and \
+the ceasefire talks should follow before winter."""
 
 
 def _inferred(earliest: dt.date | None, latest: dt.date | None) -> PublicationDate:
@@ -195,3 +209,49 @@ def test_article_evidence_counts_skip_years() -> None:
     counts = article_evidence(article, None, None).counts
     assert counts["37"] == 2
     assert "2013" not in counts
+
+
+def test_evidence_span_keeps_days_and_closed_ranges_but_not_open_ranges() -> None:
+    day = DateSpan(dt.date(2013, 7, 2), dt.date(2013, 7, 2), True)
+    closed = DateSpan(dt.date(2013, 3, 2), dt.date(2013, 9, 1), False)
+    assert evidence_span(day) == day
+    assert evidence_span(closed) == closed
+    assert evidence_span(DateSpan(dt.date(2009, 12, 31), None, False)) is None
+    assert evidence_span(DateSpan(None, dt.date(2016, 1, 1), False)) is None
+    assert evidence_span(None) is None
+
+
+def test_a_background_year_does_not_keep_a_report_out_of_its_story() -> None:
+    # "Varga ... was first elected in 2009" bounds the report only from below, years
+    # before the meeting it covers: the story must still take it.
+    first = build_article(MEETING, title="Norland and Estavia agree on talks", article_id="a")
+    again = build_article(REPORT, title="Ceasefire talks for the border war", article_id="b")
+    analyses = {
+        "a": _analysis("a", _inferred(dt.date(2013, 3, 2), dt.date(2013, 3, 9))),
+        "b": _analysis("b", _inferred(dt.date(2015, 1, 1), None)),
+    }
+    (story,) = organise([first, again], analyses).stories
+    assert set(story.article_ids) == {"a", "b"}
+    closed_later = dict(
+        analyses, b=_analysis("b", _inferred(dt.date(2015, 1, 1), dt.date(2015, 1, 9)))
+    )
+    apart = organise([first, again], closed_later).stories
+    assert {story.article_ids for story in apart} == {("a",), ("b",)}
+
+
+def test_clustering_keys_are_capitalised_words_even_when_an_analysis_names_entities() -> None:
+    article = build_article("Ilse Varga met Petr Holub.", title="Talks", article_id="a")
+    varga = Mention(0, 10, "Ilse Varga", EntityKind.PERSON, "person:ilse varga")
+    analysis = dataclasses.replace(_analysis("a", PublicationDate()), mentions=(varga,))
+    analysis = dataclasses.replace(analysis, analysed=True)
+    names = EntityNames([article], {"a": analysis}, None)
+    assert names.keys["a"] == ["person:ilse varga"]  # labels: the analysis' entities
+    assert names.name_keys["a"] == [
+        "name:talks",
+        "name:ilse",
+        "name:varga",
+        "name:petr",
+        "name:holub",
+    ]
+    plain = EntityNames([article], {}, None)
+    assert plain.keys["a"] == plain.name_keys["a"] == names.name_keys["a"]

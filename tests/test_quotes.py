@@ -119,13 +119,52 @@ def test_quote_text_and_offsets_agree_and_come_in_document_order() -> None:
     assert [q.start for q in found] == sorted(q.start for q in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("“We will rebuild,” Alvarez said.", "We will rebuild"),
+        ('"The runway is safe," airport director Ana Lima said.', "The runway is safe"),
+        (
+            "“This is what we agreed:” Petrov told reporters, listing three points.",
+            "This is what we agreed",
+        ),
+        ("“We will see…,” the mayor said.", "We will see…"),
+        ("Petrov called the plan “a disaster,” and walked out.", "a disaster"),
+    ],
+)
+def test_the_host_sentences_comma_or_colon_inside_the_marks_is_not_quoted(
+    text: str, said: str
+) -> None:
+    [quote] = direct(text)
+    article_text = build_article(text).text
+    assert quote.text == said
+    assert article_text[quote.start : quote.end] == quote.text  # the span is trimmed too
+    assert article_text[quote.end] in ",:"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("“Who will pay for this?” Alvarez asked.", "Who will pay for this?"),
+        ("“Enough!” the mayor shouted at the crowd.", "Enough!"),
+        ("“We will wait and see...” Kerry told reporters.", "We will wait and see..."),
+        ("“We will rebuild”, Alvarez said, in the British style.", "We will rebuild"),
+        ("Alvarez said: “We will rebuild the port.”", "We will rebuild the port."),
+    ],
+)
+def test_a_quotes_own_end_mark_stays_and_outside_commas_are_untouched(text: str, said: str) -> None:
+    [quote] = direct(text)
+    assert quote.text == said
+    assert build_article(text).text[quote.start : quote.end] == said
+
+
 def test_interrupted_quote_gives_both_pieces_the_speaker() -> None:
     found = direct(
         "Defence Secretary Helen Brooks visited Estonia.\n\n"
         "“Our commitment is unshakeable,” she said, “and our allies know it.”"
     )
     assert [(q.text, q.speaker, q.verb) for q in found] == [
-        ("Our commitment is unshakeable,", "person:helen brooks", "say"),
+        ("Our commitment is unshakeable", "person:helen brooks", "say"),
         ("and our allies know it.", "person:helen brooks", "say"),
     ]
     assert not any(q.partial for q in found)
@@ -313,6 +352,8 @@ def test_any_text_gives_consistent_quotes(words: list[str]) -> None:
     found = find_quotes(doc, article, sentences, mentions)
     for quote in found:
         assert article.text[quote.start : quote.end] == quote.text
+        if quote.direct and any(char.isalnum() for char in quote.text):
+            assert not quote.text.endswith((",", ":", ";"))
         assert (quote.speaker is not None) == (quote.speaker_kind is SpeakerKind.NAMED)
     assert [q.start for q in found] == sorted(q.start for q in found)
 

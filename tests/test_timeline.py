@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 
 from builders import build_article
 from storyline.models import (
     Article,
     ArticleAnalysis,
     DateMention,
+    EntityKind,
     Granularity,
+    Mention,
     Qualifier,
+    Quote,
+    SpeakerKind,
     Story,
+    TimelineEvent,
     TimeValue,
 )
 from storyline.organise import OrganiseOptions, build_timeline, organise
@@ -230,3 +236,137 @@ def test_one_sentence_read_with_two_qualifiers_is_still_one_event() -> None:
     events = build_timeline([_story(first, second)], [first, second], analyses, OrganiseOptions())
     (contained,) = [e for e in events if "contained" in e.description]
     assert [c.article_id for c in contained.citations] == ["first", "second"]
+
+
+# --------------------------------------------------------------------------- clearest description
+
+MARCH_2023 = _month(2023, 3)
+
+
+def _outlet(article_id: str, outlet: str, text: str) -> Article:
+    return build_article(text, outlet=outlet, published=DAY, article_id=article_id)
+
+
+def _dated(article: Article, phrase: str = "March 2023", **fields: object) -> ArticleAnalysis:
+    analysis = _analysis(article, _mention(article, phrase, MARCH_2023))
+    return dataclasses.replace(analysis, **fields)  # type: ignore[arg-type]
+
+
+def _march_event(articles: list[Article], analyses: dict[str, ArticleAnalysis]) -> TimelineEvent:
+    events = build_timeline([_story(*articles)], articles, analyses, OrganiseOptions())
+    (event,) = [e for e in events if e.when == MARCH_2023]
+    return event
+
+
+def _direct_quote(article: Article, words: str) -> Quote:
+    start = article.text.index(words)
+    return Quote(start, start + len(words), words, SpeakerKind.UNKNOWN, None, None, "say")
+
+
+PASSING = "That is a plan drafted in March 2023 and it sets out a phased withdrawal from the zone."
+NAMING = (
+    "The talks build on the March 2023 Bergen summit, where Norway and Finland agreed a "
+    "phased withdrawal."
+)
+
+
+def test_the_sentence_naming_the_dated_event_wins_over_a_passing_mention_seen_first() -> None:
+    first = _outlet("a-wire", "Nordic Wire", f"Talks resumed in Oslo.\n\n{PASSING}")
+    second = _outlet("b-post", "Evening Post", f"Negotiators met again.\n\n{NAMING}")
+    event = _march_event([first, second], {a.id: _dated(a) for a in (first, second)})
+    assert event.description == NAMING
+    assert [c.article_id for c in event.citations] == ["b-post", "a-wire"]  # shown source first
+    cited = event.citations[0]
+    assert second.text[cited.start : cited.end] == event.description  # verbatim
+
+
+def test_the_clearest_sentence_wins_whatever_order_the_sources_come_in() -> None:
+    quoted = "“We agreed the phased withdrawal in March 2023,” Minister Lena Berg told reporters."
+    articles = [
+        _outlet("a-wire", "Nordic Wire", PASSING),
+        _outlet("b-post", "Evening Post", NAMING),
+        _outlet("c-daily", "Harbour Daily", quoted),
+    ]
+    analyses = {a.id: _dated(a) for a in articles}
+    analyses["c-daily"] = _dated(
+        articles[2], quotes=(_direct_quote(articles[2], quoted[1 : quoted.index("”")]),)
+    )
+    seen = set()
+    for order in itertools.permutations(articles):
+        event = _march_event(list(order), analyses)
+        seen.add((event.description, event.citations[0].article_id))
+        assert {c.article_id for c in event.citations} == {"a-wire", "b-post", "c-daily"}
+    assert seen == {(NAMING, "b-post")}
+
+
+def test_a_date_inside_quote_marks_loses_to_the_writers_own_sentence() -> None:
+    quoted = "“Norway, Finland and Sweden agreed the withdrawal in March 2023,” Lena Berg said."
+    plain = "The withdrawal was agreed in March 2023."
+    first = _outlet("a-wire", "Nordic Wire", quoted)
+    second = _outlet("b-post", "Evening Post", plain)
+    analyses = {
+        "a-wire": _dated(first, quotes=(_direct_quote(first, quoted[1 : quoted.index("”")]),)),
+        "b-post": _dated(second),
+    }
+    event = _march_event([first, second], analyses)
+    assert event.description == plain  # fewer names, but not someone's quoted words
+    assert [c.article_id for c in event.citations] == ["b-post", "a-wire"]
+
+
+def test_reported_speech_is_the_writers_voice_and_is_not_penalised() -> None:
+    reported = "Minister Lena Berg said Norway and Finland agreed the withdrawal in March 2023."
+    plain = "The withdrawal was agreed in March 2023."
+    first = _outlet("a-wire", "Nordic Wire", plain)
+    second = _outlet("b-post", "Evening Post", reported)
+    clause = reported[reported.index("Norway") : -1]
+    indirect = dataclasses.replace(_direct_quote(second, clause), direct=False)
+    analyses = {"a-wire": _dated(first), "b-post": _dated(second, quotes=(indirect,))}
+    event = _march_event([first, second], analyses)
+    assert event.description == reported
+
+
+def test_the_analysers_entities_count_as_names_when_it_found_any() -> None:
+    vague = "Talks in March 2023 set out a phased withdrawal of troops."
+    named = "In March 2023 the border commission agreed a phased withdrawal of troops."
+    first = _outlet("a-wire", "Nordic Wire", vague)
+    second = _outlet("b-post", "Evening Post", named)
+    start = second.text.index("border commission")
+    commission = Mention(
+        start, start + 17, "border commission", EntityKind.ORGANISATION, "org:border commission"
+    )
+    analyses = {"a-wire": _dated(first), "b-post": _dated(second, mentions=(commission,))}
+    event = _march_event([first, second], analyses)
+    assert event.description == named  # lower-case, but the analyser says it is a name
+
+
+def test_an_opening_back_reference_loses_when_names_tie() -> None:
+    pointing = "It was signed in Bergen in March 2023 after two days of talks."
+    standalone = "The accord was signed in Bergen in March 2023 after two days of talks."
+    first = _outlet("a-wire", "Nordic Wire", pointing)
+    second = _outlet("b-post", "Evening Post", standalone)
+    event = _march_event([first, second], {a.id: _dated(a) for a in (first, second)})
+    assert event.description == standalone
+
+
+def test_a_date_opening_the_sentence_is_not_a_back_reference() -> None:
+    this_month = "This month's vote in Bergen approved the withdrawal plan for the border."
+    other = "Lawmakers in Bergen approved the withdrawal plan for the border this month."
+    first = _outlet("a-wire", "Nordic Wire", this_month)
+    second = _outlet("b-post", "Evening Post", other)
+    analyses = {"a-wire": _dated(first, "This month's"), "b-post": _dated(second, "this month")}
+    event = _march_event([first, second], analyses)
+    assert event.description == this_month  # a tie: the first seen stays
+
+
+def test_a_clearer_second_sentence_of_one_article_replaces_its_citation() -> None:
+    text = f"Talks resumed in Oslo.\n\n{PASSING}\n\n{NAMING}"
+    article = _outlet("a-wire", "Nordic Wire", text)
+    analysis = _analysis(
+        article,
+        _mention(article, "March 2023", MARCH_2023),
+        _mention(article, "March 2023 Bergen", MARCH_2023),
+    )
+    event = _march_event([article], {"a-wire": analysis})
+    assert event.description == NAMING
+    (citation,) = event.citations  # still one source
+    assert article.text[citation.start : citation.end] == NAMING

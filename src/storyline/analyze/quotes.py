@@ -53,6 +53,10 @@ COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
 # Labels under which a reporting verb is itself reported or embedded ("what one member
 # said was ..."), so its complement is not a separate act of speech.
 EMBEDDED_DEPS = frozenset({"pcomp", "relcl", "acl", "amod", "csubj", "ccomp"})
+# Punctuation the American convention puts inside the closing mark although it belongs to the
+# sentence around the quote ('"...thereafter," he said'); what was said never ends with it,
+# while ? ! . and an ellipsis do and stay.
+HOST_PUNCTUATION = frozenset(",:;")
 
 
 @dataclass(frozen=True)
@@ -217,9 +221,8 @@ def _inherit(
             return None
         if not _speech_like(text, span, options.standalone_min_words):
             return None
-    return replace(
-        prior, start=span.start, end=span.end, text=text[span.start : span.end], partial=False
-    )
+    start, end = _spoken_words(text, span)
+    return replace(prior, start=start, end=end, text=text[start:end], partial=False)
 
 
 def _other_person_between(
@@ -232,13 +235,27 @@ def _other_person_between(
     )
 
 
+def _spoken_words(text: str, span: QuotedSpan) -> tuple[int, int]:
+    """The quote's span without the host sentence's , : or ; left inside the marks.
+
+    The span is trimmed, not the string, so that ``Quote.text`` stays ``text[start:end]``.
+    """
+    end = span.end
+    while end > span.start and (text[end - 1] in HOST_PUNCTUATION or text[end - 1].isspace()):
+        end -= 1
+    if not any(char.isalnum() for char in text[span.start : end]):
+        return span.start, span.end  # nothing but punctuation: keep what the marks hold
+    return span.start, end
+
+
 def _make_quote(
     text: str, span: QuotedSpan, speaker: Speaker, cue: Cue | None, partial: bool
 ) -> Quote:
+    start, end = _spoken_words(text, span)
     return Quote(
-        start=span.start,
-        end=span.end,
-        text=text[span.start : span.end],
+        start=start,
+        end=end,
+        text=text[start:end],
         speaker_kind=speaker.kind,
         speaker=speaker.key,
         speaker_text=speaker.text,

@@ -48,8 +48,9 @@ def analyze(
     table = Table("article", "language", "sentences", "mentions", "quotes", "dates", "figures")
     for a in analyses:
         table.add_row(
-            a.article_id[:12], a.language or "?", *(str(len(x)) for x in (
-                a.sentences, a.mentions, a.quotes, a.dates, a.figures)),
+            a.article_id[:12],
+            a.language or "?",
+            *(str(len(x)) for x in (a.sentences, a.mentions, a.quotes, a.dates, a.figures)),
         )
     console().print(table)
 
@@ -74,8 +75,11 @@ def entities(
     for entity in rows:
         others = ", ".join(a for a in entity.aliases if a != entity.name)
         table.add_row(
-            entity.name, str(entity.kind), str(entity.mention_count),
-            str(len(entity.article_ids)), others,
+            entity.name,
+            str(entity.kind),
+            str(entity.mention_count),
+            str(len(entity.article_ids)),
+            others,
         )
     console().print(table)
 
@@ -103,8 +107,12 @@ def quotes(
         wanted = speaker.casefold()
         by_speaker = {k: v for k, v in by_speaker.items() if wanted in k.casefold()}
     if as_json:
-        print_json({name: [{"article_id": a, "quote": q} for a, q in items]
-                    for name, items in by_speaker.items()})
+        print_json(
+            {
+                name: [{"article_id": a, "quote": q} for a, q in items]
+                for name, items in by_speaker.items()
+            }
+        )
         return
     out = console()
     for name in sorted(by_speaker, key=lambda n: -len(by_speaker[n])):
@@ -139,8 +147,12 @@ def dates(
     with store_at(db) as store:
         analyses = _analyses(store)
     if as_json:
-        print_json([{"article_id": a.article_id, "published": a.published, "dates": a.dates}
-                    for a in analyses])
+        print_json(
+            [
+                {"article_id": a.article_id, "published": a.published, "dates": a.dates}
+                for a in analyses
+            ]
+        )
         return
     out = console()
     for a in analyses:

@@ -118,7 +118,10 @@ def articles(
     for article in rows:
         day = article.published.day or article.published.earliest
         table.add_row(
-            article.id[:12], str(day or "?"), article.outlet or "", article.title,
+            article.id[:12],
+            str(day or "?"),
+            article.outlet or "",
+            article.title,
             str(len(article.removals)),
         )
     console().print(table)

@@ -93,8 +93,11 @@ def timeline(
     with store_at(db) as store:
         result = _organisation(store)
         outlets = {a.id: a.outlet or a.id[:8] for a in store.iter_articles()}
-    chosen = [(tid, events) for tid, events in result.timelines
-              if thread is None or tid.startswith(thread)]
+    chosen = [
+        (tid, events)
+        for tid, events in result.timelines
+        if thread is None or tid.startswith(thread)
+    ]
     if thread is not None and not chosen:
         console(stderr=True).print(f"error: no thread {thread!r} (see `storyline threads`)")
         raise typer.Exit(ExitCode.FAILED)
@@ -106,6 +109,7 @@ def timeline(
         out.print(f"[bold]thread {tid[:12]}[/bold]", markup=True)
         for event in events:
             when = event.when.label() if event.when else "undated"
-            sources = ", ".join(sorted({outlets.get(c.article_id, c.article_id[:8])
-                                        for c in event.citations}))
+            sources = ", ".join(
+                sorted({outlets.get(c.article_id, c.article_id[:8]) for c in event.citations})
+            )
             out.print(f"  {when:>12}  {event.description}  [{sources}]", markup=False)

@@ -36,7 +36,7 @@ from storyline.organise.stories import cluster_stories, cluster_vectors
 from storyline.organise.threads import link_threads, link_vectors
 from storyline.organise.timeline import build_timeline
 
-ORGANISER_VERSION = "organise.v1"
+ORGANISER_VERSION = "organise.v2"
 
 __all__ = [
     "ORGANISER_VERSION",
@@ -77,7 +77,7 @@ def organise(
     rep_of = representatives(duplicates)
     leaders = [article for article in unique if rep_of.get(article.id, article.id) == article.id]
     names = EntityNames(unique, analyses or {}, entity_map)
-    vectors = vectorise(leaders, analyses, entity_map, names.keys).as_dicts()
+    vectors = vectorise(leaders, names.name_keys).as_dicts()
     stories = cluster_vectors(by_id, analyses, duplicates, names, vectors, options)
     threads = link_vectors(stories, vectors, names, options)
     by_story = {story.id: story for story in stories}

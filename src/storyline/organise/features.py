@@ -2,8 +2,9 @@
 
 Each field is weighted and L2-normalised on its own, then the four are concatenated and
 normalised again, so the cosine of two articles is a weighted mean of the field cosines.
-Entities are canonical keys when an analysis and an entity map are given, capitalised
-names otherwise; numbers are the digit runs of title and text (counts, scores, years).
+Entities are one key per capitalised word, with or without an analysis (see
+``labels.EntityNames`` for the measurement); numbers are the digit runs of title and text
+(counts, scores, years).
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from storyline.models import Article, ArticleAnalysis
-from storyline.organise.text import content_words, entity_keys, stop_words, words
+from storyline.models import Article
+from storyline.organise.text import content_words, name_keys, stop_words, words
 
 # bench/cluster.py, tuned on newscluster_g5w1h only: squared weights are the share of each
 # field in the cosine.  Titles are short and precise; entities separate same-topic events.
@@ -56,25 +57,21 @@ class ArticleVectors:
 
 
 def vectorise(
-    articles: Sequence[Article],
-    analyses: Mapping[str, ArticleAnalysis] | None,
-    entity_map: Mapping[tuple[str, str], str] | None,
-    entity_lists: Mapping[str, Sequence[str]] | None = None,
+    articles: Sequence[Article], name_lists: Mapping[str, Sequence[str]] | None = None
 ) -> ArticleVectors:
     """TF-IDF vectors of the articles, fitted on this batch.
 
-    ``entity_lists`` (article id -> entity keys) saves finding the keys again when the
-    caller already has them.
+    The names field holds one key per capitalised word (``text.name_keys``); ``name_lists``
+    (article id -> those keys) saves finding them again when the caller already has them.
     """
-    analyses = analyses or {}
     if not articles:
         return ArticleVectors((), sparse.csr_matrix((0, 1), dtype=np.float64))
     titles = [content_words(article.title) for article in articles]
     bodies = [body_terms(article.text) for article in articles]
     entities = [
-        list(entity_lists[article.id])
-        if entity_lists is not None and article.id in entity_lists
-        else entity_keys(article, analyses.get(article.id), entity_map)
+        list(name_lists[article.id])
+        if name_lists is not None and article.id in name_lists
+        else name_keys(f"{article.title}\n{article.text}")
         for article in articles
     ]
     blocks = [

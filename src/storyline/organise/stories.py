@@ -31,6 +31,7 @@ from storyline.organise.evidence import (
     agreement,
     article_evidence,
     article_span,
+    evidence_span,
     names_agreement,
 )
 from storyline.organise.features import SparseVector, cosine, vectorise
@@ -94,7 +95,7 @@ def cluster_stories(
     rep_of = representatives(duplicates)
     leaders = [a for a in by_id.values() if rep_of.get(a.id, a.id) == a.id]
     names = EntityNames(by_id.values(), analyses or {}, entity_map)
-    vectors = vectorise(leaders, analyses, entity_map, names.keys).as_dicts()
+    vectors = vectorise(leaders, names.name_keys).as_dicts()
     return cluster_vectors(by_id, analyses, duplicates, names, vectors, options, existing)
 
 
@@ -111,14 +112,15 @@ def cluster_vectors(
     analyses = analyses or {}
     rep_of = representatives(duplicates)
     spans = {key: article_span(article, analyses.get(key)) for key, article in by_id.items()}
+    dated = {key: evidence_span(spans[key]) for key in vectors}
     evidence = {
-        key: article_evidence(by_id[key], analyses.get(key), spans[key], names.keys.get(key))
+        key: article_evidence(by_id[key], analyses.get(key), dated[key], names.name_keys.get(key))
         for key in vectors
     }
     state = _State()
     placed = _seed(existing, rep_of, vectors, evidence, state)
     arriving = [key for key in vectors if key not in placed]
-    for article_id in sorted(arriving, key=lambda key: _arrival(key, spans)):
+    for article_id in sorted(arriving, key=lambda key: _arrival(key, spans, dated)):
         _place(article_id, vectors[article_id], evidence[article_id], state, options)
     copies_of = {group.representative: group.members for group in duplicates}
     groups = []
@@ -134,11 +136,16 @@ def _merged(clusters: Sequence[_Cluster], options: OrganiseOptions) -> list[list
     return merge_pieces(pieces, options.story_merge_threshold, options.story_window_days)
 
 
-def _arrival(article_id: str, spans: Mapping[str, DateSpan | None]) -> tuple[bool, int, str]:
-    """Dated articles first, by the first day they may have appeared, then undated ones."""
-    span = spans[article_id]
-    day = span.earliest if span is not None else None
-    return (day is None, day.toordinal() if day else 0, article_id)
+def _arrival(
+    article_id: str, spans: Mapping[str, DateSpan | None], dated: Mapping[str, DateSpan | None]
+) -> tuple[int, int, str]:
+    """Articles with a day or a closed range first, by the first day they may have appeared;
+    then those with only an open range (by its known end); then undated ones."""
+    for rank, span in enumerate((dated[article_id], spans[article_id])):
+        day = (span.earliest or span.latest) if span is not None else None
+        if day is not None:
+            return (rank, day.toordinal(), article_id)
+    return (2, 0, article_id)
 
 
 def _seed(

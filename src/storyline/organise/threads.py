@@ -24,7 +24,7 @@ from storyline.organise.labels import EntityNames, story_order
 if TYPE_CHECKING:
     from storyline.organise.options import OrganiseOptions
 
-ALGORITHM = "organise.threads.v1"
+ALGORITHM = "organise.threads.v2"
 # Set on the invented follow-up fixtures and the real syria-talks sample: the 2013 Brunei
 # meeting and its 2016 Moscow sequel share half of their key names and have a topic cosine
 # of ~0.2; the cosine is only a sanity check, the shared actors carry the link.
@@ -44,7 +44,7 @@ def link_threads(
 ) -> tuple[Thread, ...]:
     """Threads over ``stories``, using the articles' vectors for topic similarity."""
     names = EntityNames(articles, analyses or {}, entity_map)
-    vectors = vectorise(articles, analyses, entity_map, names.keys).as_dicts()
+    vectors = vectorise(articles, names.name_keys).as_dicts()
     return link_vectors(stories, vectors, names, options)
 
 
@@ -120,9 +120,7 @@ def _thread(stories: Sequence[Story], names: EntityNames) -> Thread:
         shared.update(story.key_entities)
     keys = sorted(shared, key=lambda key: (-shared[key], key))
     label_names = names.label_names(keys)[:THREAD_NAMES]
-    years = sorted({story.earliest.year for story in stories if story.earliest is not None})
-    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")
-    label = " · ".join(part for part in (", ".join(label_names), span) if part)
+    label = " · ".join(part for part in (", ".join(label_names), thread_years(stories)) if part)
     digest = hashlib.sha256(stories[0].id.encode()).hexdigest()[:16]
     return Thread(
         id=f"thread:{digest}",
@@ -130,3 +128,30 @@ def _thread(stories: Sequence[Story], names: EntityNames) -> Thread:
         story_ids=tuple(story.id for story in stories),
         algorithm=ALGORITHM,
     )
+
+
+def thread_years(stories: Sequence[Story]) -> str:
+    """The years a thread's stories are known to fall in, never narrower than the evidence.
+
+    Stories dated on both sides give "2013" or "2013–2016".  A story known only from below
+    (an inferred "2012 or later") leaves the end open, and one known only from above the
+    start: "2012 or later", "2016 or before", as story labels say it.  A story with no date
+    at all is named, not dropped: "2013, and undated".  Empty when no story is dated.
+    """
+    dated = [story for story in stories if story.earliest or story.latest]
+    undated = ", and undated" if len(dated) < len(stories) else ""
+    if not dated:
+        return ""
+    years = sorted({day.year for s in dated for day in (s.earliest, s.latest) if day})
+    first, last = years[0], years[-1]
+    open_before = any(story.earliest is None for story in dated)
+    open_after = any(story.latest is None for story in dated)
+    if open_before and open_after:
+        span = f"{first} or before–{last} or later"
+    elif open_before:
+        span = f"{last} or before"
+    elif open_after:
+        span = f"{first} or later"
+    else:
+        span = f"{first}–{last}" if last != first else str(first)
+    return span + undated

@@ -84,7 +84,10 @@ def create_app(db_path: Path) -> FastAPI:
         if thread_id not in timelines:
             raise HTTPException(404, f"no thread {thread_id}")
         return respond(
-            request, "timeline.html", thread_id=thread_id, events=timelines[thread_id],
+            request,
+            "timeline.html",
+            thread_id=thread_id,
+            events=timelines[thread_id],
             outlets=outlets,
         )
 
