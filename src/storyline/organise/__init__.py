@@ -77,8 +77,11 @@ def organise(
     rep_of = representatives(duplicates)
     leaders = [article for article in unique if rep_of.get(article.id, article.id) == article.id]
     names = EntityNames(unique, analyses or {}, entity_map)
-    vectors = vectorise(leaders, names.name_keys).as_dicts()
-    stories = cluster_vectors(by_id, analyses, duplicates, names, vectors, options)
+    found = vectorise(leaders, names.name_keys)
+    vectors = found.as_dicts()
+    stories = cluster_vectors(
+        by_id, analyses, duplicates, names, vectors, options, names_columns=found.names_columns
+    )
     threads = link_vectors(stories, vectors, names, options)
     by_story = {story.id: story for story in stories}
     timelines = []

@@ -15,6 +15,10 @@ similarity by a factor, so strong topical agreement outweighs a noisy dateline:
   main names are the story's rather than its first article's.
 * counts: two pieces whose main numbers other than years (tolls, ages) mostly differ need a
   higher merge threshold (``numbers_conflict``, merge pass only).
+
+One piece of evidence raises a similarity instead: two sides written in different languages
+share no words, so they are also compared on their names alone (``other_languages``,
+``features.names_cosine``).
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from dataclasses import dataclass, field
 
 from storyline.models import Article, ArticleAnalysis, EntityKind
 from storyline.organise.features import numbers
-from storyline.organise.text import name_keys
+from storyline.organise.text import article_language, name_keys
 
 # bench/cluster.py --fixed: no change on newscluster_g5w1h, ecbplus and wikiref220 (few
 # datelines); BCubed F1 on mmds2025 0.797 at 0.5 against 0.773 without (1.0).  The
@@ -68,6 +72,7 @@ class Evidence:
     places: set[str] = field(default_factory=set)  # lower-cased words of places mentioned
     names: Counter[str] = field(default_factory=Counter)  # entity key -> mentions
     counts: Counter[str] = field(default_factory=Counter)  # non-year number -> mentions
+    languages: set[str] = field(default_factory=set)  # languages the articles are written in
 
     def absorb(self, other: Evidence) -> None:
         known = [day for day in (self.earliest, other.earliest) if day is not None]
@@ -78,6 +83,7 @@ class Evidence:
         self.places.update(other.places)
         self.names.update(other.names)
         self.counts.update(other.counts)
+        self.languages.update(other.languages)
 
     def copy(self) -> Evidence:
         return Evidence(
@@ -87,6 +93,7 @@ class Evidence:
             set(self.places),
             Counter(self.names),
             Counter(self.counts),
+            set(self.languages),
         )
 
 
@@ -151,7 +158,16 @@ def article_evidence(
         evidence.names.update(keys)
     found_numbers = numbers(f"{article.title}\n{article.text}")
     evidence.counts.update(number for number in found_numbers if not _YEAR.fullmatch(number))
+    language = article_language(article, analysis)
+    if language:
+        evidence.languages.add(language)
     return evidence
+
+
+def other_languages(one: Evidence, other: Evidence) -> bool:
+    """True when both sides' languages are known and none is shared: their words cannot
+    match, so only their names can say whether they report one event."""
+    return bool(one.languages and other.languages) and one.languages.isdisjoint(other.languages)
 
 
 def place_words(place: str) -> set[str]:

@@ -46,6 +46,7 @@ class ArticleVectors:
 
     ids: tuple[str, ...]
     matrix: sparse.csr_matrix
+    names_columns: tuple[int, int] = (0, 0)  # [start, end) of the names field's columns
 
     def as_dicts(self) -> dict[str, SparseVector]:
         rows: dict[str, SparseVector] = {}
@@ -81,7 +82,12 @@ def vectorise(
         _field([numbers(f"{item.title}\n{item.text}") for item in articles], NUMBER_WEIGHT),
     ]
     matrix = normalize(sparse.hstack(blocks, format="csr"))
-    return ArticleVectors(tuple(article.id for article in articles), sparse.csr_matrix(matrix))
+    names_start = blocks[0].shape[1] + blocks[1].shape[1]
+    return ArticleVectors(
+        tuple(article.id for article in articles),
+        sparse.csr_matrix(matrix),
+        (names_start, names_start + blocks[2].shape[1]),
+    )
 
 
 def _field(tokens: Sequence[Sequence[str]], weight: float) -> sparse.csr_matrix:
@@ -118,3 +124,17 @@ def cosine(one: SparseVector, other: SparseVector) -> float:
         one, other = other, one
     get: Callable[[int, float], float] = other.get
     return sum(weight * get(term, 0.0) for term, weight in one.items())
+
+
+def names_cosine(one: SparseVector, other: SparseVector, columns: tuple[int, int]) -> float:
+    """Cosine of the names fields alone (each renormalised): how alike two articles are in
+    words that do not depend on the language they are written in."""
+    start, end = columns
+    one_names = {term: weight for term, weight in one.items() if start <= term < end}
+    other_names = {term: weight for term, weight in other.items() if start <= term < end}
+    norms = _norm(one_names) * _norm(other_names)
+    return cosine(one_names, other_names) / norms if norms else 0.0
+
+
+def _norm(vector: SparseVector) -> float:
+    return float(sum(weight * weight for weight in vector.values()) ** 0.5)

@@ -21,8 +21,9 @@ from storyline.organise.evidence import (
     agreement,
     names_agreement,
     numbers_conflict,
+    other_languages,
 )
-from storyline.organise.features import SparseVector, cosine
+from storyline.organise.features import SparseVector, cosine, names_cosine
 
 INDEX_TERMS = 32  # top centroid terms used to find merge candidates
 POSTING_LIMIT = 64  # most recent pieces looked up per term
@@ -38,8 +39,14 @@ class Piece:
     frozen: bool  # an existing story: may absorb pieces, never another frozen one
 
 
-def merge_pieces(pieces: Sequence[Piece], threshold: float, window_days: int) -> list[list[int]]:
-    """Groups of piece numbers to merge, each group in ascending order."""
+def merge_pieces(
+    pieces: Sequence[Piece],
+    threshold: float,
+    window_days: int,
+    names_columns: tuple[int, int] = (0, 0),
+) -> list[list[int]]:
+    """Groups of piece numbers to merge, each group in ascending order; ``names_columns``
+    (``ArticleVectors.names_columns``) compare pieces in different languages on names."""
     work = {number: _copy(piece) for number, piece in enumerate(pieces)}
     normal = {number: _normalised(piece.total) for number, piece in work.items()}
     groups = {number: [number] for number in work}
@@ -48,8 +55,9 @@ def merge_pieces(pieces: Sequence[Piece], threshold: float, window_days: int) ->
     for number in work:
         _index(number, normal[number], postings)
     heap: list[tuple[float, int, int, int, int]] = []
+    limits = (threshold, window_days, names_columns)
     for number in sorted(work):
-        _push(number, work, normal, postings, version, heap, threshold, window_days)
+        _push(number, work, normal, postings, version, heap, limits)
     while heap:
         _, first, second, first_version, second_version = heapq.heappop(heap)
         if version.get(first) != first_version or version.get(second) != second_version:
@@ -61,7 +69,7 @@ def merge_pieces(pieces: Sequence[Piece], threshold: float, window_days: int) ->
         version[keep] += 1
         normal[keep] = _normalised(work[keep].total)
         _index(keep, normal[keep], postings)
-        _push(keep, work, normal, postings, version, heap, threshold, window_days)
+        _push(keep, work, normal, postings, version, heap, limits)
     return [sorted(group) for group in groups.values()]
 
 
@@ -72,9 +80,9 @@ def _push(
     postings: dict[int, list[int]],
     version: dict[int, int],
     heap: list[tuple[float, int, int, int, int]],
-    threshold: float,
-    window_days: int,
+    limits: tuple[float, int, tuple[int, int]],  # threshold, window in days, names columns
 ) -> None:
+    threshold, window_days, names_columns = limits
     piece = work[number]
     shared: Counter[int] = Counter()
     for term in _top(normal[number]):
@@ -87,6 +95,9 @@ def _push(
             continue
         factor *= names_agreement(piece.evidence, work[other].evidence)
         score = factor * cosine(normal[number], normal[other])
+        if other_languages(piece.evidence, work[other].evidence):
+            names = names_cosine(normal[number], normal[other], names_columns)
+            score = max(score, factor * names)
         if numbers_conflict(piece.evidence, work[other].evidence):
             score /= NUMBER_CONFLICT_RAISE  # the adaptive threshold: conflicting numbers
         if score >= threshold:

@@ -33,8 +33,9 @@ from storyline.organise.evidence import (
     article_span,
     evidence_span,
     names_agreement,
+    other_languages,
 )
-from storyline.organise.features import SparseVector, cosine, vectorise
+from storyline.organise.features import SparseVector, cosine, names_cosine, vectorise
 from storyline.organise.labels import EntityNames, StoryGroup, describe_stories
 from storyline.organise.merge import Piece, merge_pieces
 
@@ -80,6 +81,7 @@ class _Cluster:
 class _State:
     clusters: list[_Cluster] = field(default_factory=list)
     postings: dict[int, list[int]] = field(default_factory=dict)
+    names_columns: tuple[int, int] = (0, 0)  # ArticleVectors.names_columns
 
 
 def cluster_stories(
@@ -95,8 +97,10 @@ def cluster_stories(
     rep_of = representatives(duplicates)
     leaders = [a for a in by_id.values() if rep_of.get(a.id, a.id) == a.id]
     names = EntityNames(by_id.values(), analyses or {}, entity_map)
-    vectors = vectorise(leaders, names.name_keys).as_dicts()
-    return cluster_vectors(by_id, analyses, duplicates, names, vectors, options, existing)
+    found = vectorise(leaders, names.name_keys)
+    return cluster_vectors(
+        by_id, analyses, duplicates, names, found.as_dicts(), options, existing, found.names_columns
+    )
 
 
 def cluster_vectors(
@@ -107,8 +111,10 @@ def cluster_vectors(
     vectors: Mapping[str, SparseVector],
     options: OrganiseOptions,
     existing: tuple[Story, ...] = (),
+    names_columns: tuple[int, int] = (0, 0),
 ) -> tuple[Story, ...]:
-    """``cluster_stories`` on vectors already computed for every representative."""
+    """``cluster_stories`` on vectors already computed for every representative;
+    ``names_columns`` are their ``ArticleVectors.names_columns``."""
     analyses = analyses or {}
     rep_of = representatives(duplicates)
     spans = {key: article_span(article, analyses.get(key)) for key, article in by_id.items()}
@@ -117,23 +123,25 @@ def cluster_vectors(
         key: article_evidence(by_id[key], analyses.get(key), dated[key], names.name_keys.get(key))
         for key in vectors
     }
-    state = _State()
+    state = _State(names_columns=names_columns)
     placed = _seed(existing, rep_of, vectors, evidence, state)
     arriving = [key for key in vectors if key not in placed]
     for article_id in sorted(arriving, key=lambda key: _arrival(key, spans, dated)):
         _place(article_id, vectors[article_id], evidence[article_id], state, options)
     copies_of = {group.representative: group.members for group in duplicates}
     groups = []
-    for numbers in _merged(state.clusters, options):
+    for numbers in _merged(state, options):
         leaders = tuple(key for number in numbers for key in state.clusters[number].members)
         copies = _with_copies(leaders, copies_of, rep_of)
         groups.append(StoryGroup(state.clusters[numbers[0]].id, leaders, copies))
     return describe_stories(groups, by_id, names, spans, options, ALGORITHM)
 
 
-def _merged(clusters: Sequence[_Cluster], options: OrganiseOptions) -> list[list[int]]:
-    pieces = [Piece(cluster.centroid, cluster.evidence, cluster.existing) for cluster in clusters]
-    return merge_pieces(pieces, options.story_merge_threshold, options.story_window_days)
+def _merged(state: _State, options: OrganiseOptions) -> list[list[int]]:
+    pieces = [Piece(item.centroid, item.evidence, item.existing) for item in state.clusters]
+    return merge_pieces(
+        pieces, options.story_merge_threshold, options.story_window_days, state.names_columns
+    )
 
 
 def _arrival(
@@ -185,6 +193,9 @@ def _place(
         if cluster.name_mentions >= STABLE_NAME_MENTIONS:
             factor *= names_agreement(evidence, cluster.evidence)
         score = factor * cosine(vector, cluster.centroid) / cluster.norm
+        if other_languages(evidence, cluster.evidence):
+            names = names_cosine(vector, cluster.centroid, state.names_columns)
+            score = max(score, factor * names)
         if score >= best_score and (best < 0 or score > best_score):
             best, best_score = number, score
     if best < 0:
