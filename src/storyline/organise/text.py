@@ -22,6 +22,9 @@ _MAX_RANGE_DAYS = 14
 # 0.9 gives 0.844 and 0.99 0.832 (Malay and Indonesian are often guessed with less than
 # 0.9); the English-only pools do not move.  A wrong guess can only raise a similarity.
 LANGUAGE_CONFIDENCE = 0.5
+# Characters of text read for that guess: its cost grows with length (py3langid: 0.33 ms for
+# 2,000 characters, 0.17 ms for 600), and a lead paragraph is plenty (mmds2025 unchanged).
+GUESS_CHARS = 600
 _POSSESSIVE = re.compile(r"['’]s$")
 # Capitalised words that are not names: titles, name particles, months and weekdays.
 _NOT_NAMES = frozenset(
@@ -43,7 +46,7 @@ def article_language(article: Article, analysis: ArticleAnalysis | None) -> str 
         return article.language
     from storyline.analyze.language import detect_language  # py3langid only, no model
 
-    code, confidence = detect_language(f"{article.title}\n{article.text}")
+    code, confidence = detect_language(f"{article.title}\n{article.text[:GUESS_CHARS]}")
     return code if confidence >= LANGUAGE_CONFIDENCE else None
 
 
