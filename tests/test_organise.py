@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from builders import build_article
 from storyline.models import Article, ArticleAnalysis, EntityKind, Mention, Story
 from storyline.organise import (
-    ORGANISER_VERSION,
     Organisation,
     OrganiseOptions,
     cluster_stories,
@@ -37,7 +36,28 @@ def _story_of(organisation: Organisation, article_id: str) -> Story:
 
 def test_no_articles_give_an_empty_organisation() -> None:
     assert organise([]) == Organisation((), (), (), (), ())
-    assert ORGANISER_VERSION == "organise.v2"
+
+
+def test_duplicate_groups_found_on_a_whole_corpus_work_on_part_of_it() -> None:
+    articles = corpus()
+    groups = find_duplicates(list(articles.values()), OrganiseOptions())
+    (group,) = [group for group in groups if "wire" in group.members]
+    assert (group.representative, set(group.members)) == ("wire", {"wire", "copy"})
+    options = OrganiseOptions()
+    # The copy without its original: the copy leads, nothing is lost.
+    copy_only = cluster_stories([articles["copy"], articles["chess"]], None, groups, None, options)
+    assert {story.article_ids for story in copy_only} == {("copy",), ("chess",)}
+    # The original without its copy: no KeyError for the absent copy.
+    wire_only = cluster_stories([articles["wire"], articles["chess"]], None, groups, None, options)
+    assert {story.article_ids for story in wire_only} == {("wire",), ("chess",)}
+
+
+def test_of_two_articles_with_one_id_the_first_is_kept_in_any_order() -> None:
+    flood = build_article("Floods closed the Kelantan road.", title="Flood", article_id="same")
+    chess = build_article("Magnus won the Madrid final.", title="Chess", article_id="same")
+    for first, second in ((flood, chess), (chess, flood)):
+        (story,) = organise([first, second]).stories
+        assert story.label == organise([first]).stories[0].label
 
 
 def test_an_article_without_text_or_date_is_kept_as_a_single_item() -> None:

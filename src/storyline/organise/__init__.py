@@ -5,9 +5,9 @@
     organise(articles, analyses, entity_map, options)
       1. find_duplicates   MinHash/LSH on paragraph shingles -> DuplicateGroup
       2. cluster_stories   incremental centroid clustering of representatives -> Story
-      3. link_sentences    the same sentence in several articles of a story -> SentenceLink
-      4. link_threads      stories sharing actors and topic, any time apart -> Thread
-      5. build_timeline    dated events per thread, merged across sources -> TimelineEvent
+      3. link_threads      stories sharing actors and topic, any time apart -> Thread
+      4. build_timeline    dated events per thread, merged across sources -> TimelineEvent
+      5. link_sentences    the same sentence in several articles of a story -> SentenceLink
 
 Every algorithm has a versioned name stored with its output (``Story.algorithm``, ...).
 Analyses are optional: without them entities are capitalised names, sentences a plain
@@ -32,7 +32,7 @@ from storyline.organise.features import vectorise
 from storyline.organise.labels import EntityNames
 from storyline.organise.options import OrganiseOptions
 from storyline.organise.sentences import SentenceLink, link_sentences
-from storyline.organise.stories import cluster_stories, cluster_vectors
+from storyline.organise.stories import cluster_stories, cluster_vectors, first_by_id
 from storyline.organise.threads import link_threads, link_vectors
 from storyline.organise.timeline import build_timeline
 
@@ -71,7 +71,7 @@ def organise(
     options: OrganiseOptions = OrganiseOptions(),
 ) -> Organisation:
     """Duplicates, stories, sentence links, threads and per-thread timelines of ``articles``."""
-    by_id = {article.id: article for article in articles}
+    by_id = first_by_id(articles)
     unique = list(by_id.values())
     duplicates = find_duplicates(unique, options)
     rep_of = representatives(duplicates)

@@ -1,7 +1,8 @@
 """Article vectors for story clustering: TF-IDF of title, body, entities and numbers.
 
 Each field is weighted and L2-normalised on its own, then the four are concatenated and
-normalised again, so the cosine of two articles is a weighted mean of the field cosines.
+normalised again, so the cosine of two articles is a weighted mean of the field cosines
+(when both have every field; an empty field leaves more weight to the others).
 Entities are one key per capitalised word, with or without an analysis (see
 ``labels.EntityNames`` for the measurement); numbers are the digit runs of title and text
 (counts, scores, years).

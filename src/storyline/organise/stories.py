@@ -7,7 +7,9 @@ highest-weighted terms, the most recent ``POSTING_LIMIT`` per term), never with 
 story.  Its centroid cosine to each is lowered by the date and place evidence
 (``organise.evidence``); it joins the best story reaching the threshold whose dates lie
 within the window, or opens a new story.  New articles can join ``existing`` stories,
-which keep their ids and members: nothing already clustered is clustered again.
+which keep their members and the digest of their ids (an ``item:`` that gains a second
+article becomes ``story:`` with the same digest): nothing already clustered is clustered
+again.
 
 Only the representative of each duplicate group is clustered; its copies follow it.  A
 story is shown when it holds at least ``min_story_articles`` distinct non-duplicate
@@ -16,6 +18,7 @@ articles; smaller ones are kept as single items whose id starts with ``item:``.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import heapq
 from collections import Counter
@@ -93,7 +96,8 @@ def cluster_stories(
     existing: tuple[Story, ...] = (),
 ) -> tuple[Story, ...]:
     """Stories of ``articles``; members of ``existing`` stories must be among ``articles``."""
-    by_id = {article.id: article for article in articles}
+    by_id = first_by_id(articles)
+    duplicates = within(duplicates, by_id)
     rep_of = representatives(duplicates)
     leaders = [a for a in by_id.values() if rep_of.get(a.id, a.id) == a.id]
     names = EntityNames(by_id.values(), analyses or {}, entity_map)
@@ -116,6 +120,7 @@ def cluster_vectors(
     """``cluster_stories`` on vectors already computed for every representative;
     ``names_columns`` are their ``ArticleVectors.names_columns``."""
     analyses = analyses or {}
+    duplicates = within(duplicates, by_id)
     rep_of = representatives(duplicates)
     spans = {key: article_span(article, analyses.get(key)) for key, article in by_id.items()}
     dated = {key: evidence_span(spans[key]) for key in vectors}
@@ -135,6 +140,31 @@ def cluster_vectors(
         copies = _with_copies(leaders, copies_of, rep_of)
         groups.append(StoryGroup(state.clusters[numbers[0]].id, leaders, copies))
     return describe_stories(groups, by_id, names, spans, options, ALGORITHM)
+
+
+def first_by_id(articles: Iterable[Article]) -> dict[str, Article]:
+    """Articles by id.  Ids are content hashes, so one id is one text; should a caller pass
+    two articles with one id, the first is kept, whatever the order of the rest."""
+    by_id: dict[str, Article] = {}
+    for article in articles:
+        by_id.setdefault(article.id, article)
+    return by_id
+
+
+def within(
+    duplicates: Sequence[DuplicateGroup], present: Mapping[str, object]
+) -> tuple[DuplicateGroup, ...]:
+    """The duplicate groups as far as they concern ``present`` articles: members that are
+    absent are dropped, and a group whose representative is absent is led by its first
+    present member, so that groups found on a whole corpus can be reused on part of it."""
+    kept = []
+    for group in duplicates:
+        members = tuple(key for key in group.members if key in present)
+        if len(members) < 2:
+            continue
+        leader = group.representative if group.representative in present else members[0]
+        kept.append(dataclasses.replace(group, representative=leader, members=members))
+    return tuple(kept)
 
 
 def _merged(state: _State, options: OrganiseOptions) -> list[list[int]]:
