@@ -10,6 +10,7 @@ import pytest
 
 from builders import build_article
 from storyline.errors import ConfigError
+from storyline.models import Article, DateSource, PublicationDate
 from storyline.organise import OrganiseOptions, find_duplicates
 from storyline.organise.duplicates import ALGORITHM, representatives
 from test_organise_fixtures import PORT_STRIKE_WIRE, corpus
@@ -97,3 +98,27 @@ def test_a_stricter_threshold_splits_the_edited_copy() -> None:
 def test_options_out_of_range_raise_a_config_error(change: dict[str, float]) -> None:
     with pytest.raises(ConfigError):
         dataclasses.replace(OrganiseOptions(), **change)
+
+
+def _published_at(article_id: str, moment: dt.datetime) -> Article:
+    article = build_article(PORT_STRIKE_WIRE, article_id=article_id)
+    return dataclasses.replace(article, published=PublicationDate(DateSource.METADATA, moment))
+
+
+def test_the_original_is_the_earliest_instant_whatever_the_time_zones() -> None:
+    tokyo = dt.timezone(dt.timedelta(hours=9))
+    first = _published_at("tokyo", dt.datetime(2013, 7, 2, 9, 0, tzinfo=tokyo))  # 00:00 UTC
+    later = _published_at("london", dt.datetime(2013, 7, 2, 3, 0, tzinfo=dt.UTC))
+    (group,) = find_duplicates([later, first], OrganiseOptions())
+    assert group.representative == "tokyo"
+
+
+def test_a_naive_timestamp_is_read_as_utc() -> None:
+    tokyo = dt.timezone(dt.timedelta(hours=9))
+    aware = _published_at("aware", dt.datetime(2013, 7, 2, 9, 30, tzinfo=tokyo))  # 00:30 UTC
+    naive = _published_at("naive", dt.datetime(2013, 7, 2, 1, 0))  # 01:00 UTC
+    (group,) = find_duplicates([naive, aware], OrganiseOptions())
+    assert group.representative == "aware"
+    earlier = _published_at("naive", dt.datetime(2013, 7, 2, 0, 0))  # 00:00 UTC
+    (group,) = find_duplicates([earlier, aware], OrganiseOptions())
+    assert group.representative == "naive"

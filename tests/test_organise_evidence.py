@@ -255,3 +255,64 @@ def test_clustering_keys_are_capitalised_words_even_when_an_analysis_names_entit
     ]
     plain = EntityNames([article], {}, None)
     assert plain.keys["a"] == plain.name_keys["a"] == names.name_keys["a"]
+
+
+def test_story_dates_of_ranges_that_never_meet_stay_open_where_a_range_is() -> None:
+    from_2013 = DateSpan(dt.date(2013, 1, 1), None, False)
+    until_2012 = DateSpan(None, dt.date(2012, 1, 1), False)
+    assert story_dates([from_2013, until_2012]) == (None, None, "")
+    spring = DateSpan(dt.date(2013, 3, 2), dt.date(2013, 9, 1), False)
+    assert story_dates([spring, until_2012]) == (None, dt.date(2013, 9, 1), "2013 or before")
+    assert story_dates([DateSpan(None, None, False), spring])[:2] == (
+        spring.earliest,
+        spring.latest,
+    )
+
+
+OPEN_END = st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1)))
+
+
+@given(st.lists(st.tuples(OPEN_END, OPEN_END), min_size=1, max_size=5))
+def test_story_dates_of_open_ranges_intersect_or_cover_every_range(
+    ends: list[tuple[dt.date | None, dt.date | None]],
+) -> None:
+    spans = [
+        DateSpan(*sorted((start, end)) if start and end else (start, end), False)
+        for start, end in ends
+    ]
+    earliest, latest, label = story_dates(spans)
+    assert earliest is None or latest is None or earliest <= latest
+    known = [s for s in spans if s.earliest is not None or s.latest is not None]
+    if not known:
+        assert (earliest, latest, label) == (None, None, "")
+        return
+    starts = [s.earliest for s in known if s.earliest is not None]
+    ends_known = [s.latest for s in known if s.latest is not None]
+    meet = not starts or not ends_known or max(starts) <= min(ends_known)
+    for span in known:
+        if meet:  # the intersection: inside every range
+            assert span.earliest is None or (earliest is not None and span.earliest <= earliest)
+            assert span.latest is None or (latest is not None and latest <= span.latest)
+        else:  # the join: around every range, open where one is
+            assert earliest is None or (span.earliest is not None and earliest <= span.earliest)
+            assert latest is None or (span.latest is not None and span.latest <= latest)
+
+
+def test_place_words_leave_out_generic_words_that_unrelated_places_share() -> None:
+    assert not place_words("New Delhi") & place_words("New York")
+    assert not place_words("San Diego") & place_words("San Francisco")
+    assert not place_words("Fort Worth") & place_words("Fort Lauderdale")
+    assert place_words("St. Petersburg") == place_words("Saint Petersburg") == {"peter"}
+    assert place_words("Los Angeles") == {"angel"}
+
+
+def test_place_words_keep_generic_words_when_a_place_has_nothing_else() -> None:
+    assert place_words("Santa Fe") == {"santa"}  # "Fe" is too short to keep
+    assert place_words("North") == {"north"}
+    assert place_words("NEW") == {"new"}
+
+
+def test_datelines_new_delhi_and_new_york_conflict() -> None:
+    delhi = Evidence(datelines=Counter({"New Delhi": 1}), places={"delhi", "india"})
+    york = Evidence(datelines=Counter({"New York": 1}), places={"york", "manha"})
+    assert agreement(delhi, york, 365) == PLACE_CONFLICT_FACTOR

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storyline.models import Story
+from storyline.models import Article, Story
+from storyline.organise import link_threads, organise, threads
+from storyline.organise.features import ArticleVectors
 from storyline.organise.labels import EntityNames
 from storyline.organise.options import OrganiseOptions
 from storyline.organise.threads import link_vectors, thread_years
+from test_organise_fixtures import corpus
 
 KEYS = ("person:ana lima", "person:omar haddad", "place:port vale")
 
@@ -67,6 +72,23 @@ def test_bounds_open_on_both_sides_say_so() -> None:
     assert thread_years(stories) == "2012 or before–2016 or later"
 
 
+def test_bounds_open_on_both_sides_that_cross_claim_no_year_in_between() -> None:
+    # "2012 or before–2016 or later" would claim the thread reaches back to 2012 and on to
+    # 2016; the facts say only that it starts by 2016 and ends in 2012 or later.
+    stories = [story("a", None, day(2016, 3, 31)), story("b", day(2012, 6, 1), None)]
+    assert thread_years(stories) == "2016 or before, 2012 or later"
+
+
+def test_bounds_open_on_both_sides_use_the_tightest_bound_of_each_side() -> None:
+    stories = [
+        story("a", None, day(2010, 3, 31)),
+        story("b", None, day(2011, 3, 31)),
+        story("c", day(2013, 6, 1), None),
+        story("d", day(2014, 6, 1), day(2014, 6, 2)),
+    ]
+    assert thread_years(stories) == "2010 or before–2014 or later"
+
+
 def test_an_open_range_and_an_undated_story_are_both_named() -> None:
     stories = [story("a", day(2012, 6, 1), None), story("b", None, None)]
     assert thread_years(stories) == "2012 or later, and undated"
@@ -109,6 +131,55 @@ def test_the_label_admits_every_undated_or_open_story(
         assert (int(first), int(last or first)) == (years[0], years[-1])
 
 
+def _claims(label: str) -> tuple[int | None, int | None, int | None, int | None]:
+    """What a label claims, as (start at least, start at most, end at least, end at most)."""
+    span = label.removesuffix(", and undated")
+    if match := re.fullmatch(r"(\d+) or before[–,] ?(\d+) or later", span):
+        return None, int(match[1]), int(match[2]), None
+    if match := re.fullmatch(r"(\d+) or before", span):
+        return None, None, None, int(match[1])
+    if match := re.fullmatch(r"(\d+) or later", span):
+        return int(match[1]), None, None, None
+    first, _, last = span.partition("–")
+    return int(first), None, None, int(last or first)
+
+
+@given(
+    st.lists(st.tuples(BOUND, BOUND), min_size=1, max_size=6),
+    st.lists(st.integers(min_value=-3000, max_value=3000), min_size=6, max_size=6),
+)
+def test_every_dating_the_stories_allow_satisfies_the_label(
+    bounds: list[tuple[dt.date | None, dt.date | None]], offsets: list[int]
+) -> None:
+    """Place each story anywhere its bounds allow (past an open end too): the thread's first
+    and last years must still be what the label says."""
+    stories = [story(str(n), *sorted_pair(pair)) for n, pair in enumerate(bounds)]
+    dated = [s for s in stories if s.earliest or s.latest]
+    label = thread_years(stories)
+    if not dated:
+        assert label == ""
+        return
+    placed = [_somewhere(s, offset) for s, offset in zip(dated, offsets, strict=False)]
+    start, end = min(placed).year, max(placed).year
+    start_min, start_max, end_min, end_max = _claims(label)
+    assert start_min is None or start >= start_min
+    assert start_max is None or start <= start_max
+    assert end_min is None or end >= end_min
+    assert end_max is None or end <= end_max
+
+
+def _somewhere(one: Story, offset: int) -> dt.date:
+    """A day inside the story's bounds chosen by ``offset`` (any day past an open end)."""
+    low, high = one.earliest, one.latest
+    if low is None and high is not None:
+        return high - dt.timedelta(days=abs(offset))
+    if high is None and low is not None:
+        return low + dt.timedelta(days=abs(offset))
+    if low is None or high is None:
+        raise ValueError("an undated story has no bounds")
+    return low + dt.timedelta(days=abs(offset) % ((high - low).days + 1))
+
+
 def sorted_pair(pair: tuple[dt.date | None, dt.date | None]) -> tuple[dt.date | None, ...]:
     earliest, latest = pair
     if earliest and latest and earliest > latest:
@@ -130,3 +201,37 @@ def test_a_linked_undated_follow_up_shows_in_the_thread_label() -> None:
     (thread,) = link_vectors([follow_up, summit], vectors, names, OrganiseOptions())
     assert thread.story_ids == ("story:summit", "story:follow-up")
     assert thread.label.endswith(" · 2013, and undated")
+
+
+def test_a_thread_label_shows_thread_names_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    keys = ("person:ana lima", "person:omar haddad", "person:rui costa")
+    first, second = story("a", day(2013), day(2013), keys), story("b", day(2014), day(2014), keys)
+    vectors = {"a": {"port": 1.0}, "b": {"port": 1.0}}
+    names = EntityNames([], {}, None)
+    monkeypatch.setattr(threads, "THREAD_NAMES", 3)
+    (thread,) = link_vectors([first, second], vectors, names, OrganiseOptions())
+    assert thread.label == "Ana Lima, Omar Haddad, Rui Costa · 2013–2014"
+    monkeypatch.setattr(threads, "THREAD_NAMES", 1)
+    (thread,) = link_vectors([first, second], vectors, names, OrganiseOptions())
+    assert thread.label == "Ana Lima · 2013–2014"
+
+
+def test_link_threads_vectorises_only_representatives_like_organise(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    articles = list(corpus().values())
+    expected = organise(articles)
+    seen: list[str] = []
+    vectorise = threads.vectorise
+
+    def recording(
+        chosen: Sequence[Article], keys: Mapping[str, Sequence[str]] | None = None
+    ) -> ArticleVectors:
+        seen.extend(article.id for article in chosen)
+        return vectorise(chosen, keys)
+
+    monkeypatch.setattr(threads, "vectorise", recording)
+    found = link_threads(expected.stories, [*articles, articles[0]], None, None, OrganiseOptions())
+    assert found == expected.threads
+    assert "copy" not in seen and "wire" in seen  # the wire copy's representative only
+    assert sorted(seen) == sorted({article.id for article in articles} - {"copy"})

@@ -11,9 +11,11 @@ from storyline.models import (
     Article,
     ArticleAnalysis,
     DateMention,
+    DateSource,
     EntityKind,
     Granularity,
     Mention,
+    PublicationDate,
     Qualifier,
     Quote,
     SpeakerKind,
@@ -370,3 +372,93 @@ def test_a_clearer_second_sentence_of_one_article_replaces_its_citation() -> Non
     assert event.description == NAMING
     (citation,) = event.citations  # still one source
     assert article.text[citation.start : citation.end] == NAMING
+
+
+# ---------------------------------------------------------------- merging, dates, stories
+
+YEAR_2013 = TimeValue(dt.date(2013, 1, 1), dt.date(2013, 12, 31), Granularity.YEAR)
+GENEVA = "In 2013 Kerry and Lavrov met in Geneva to plan a peace conference."
+DEAL = "In 2013 Kerry and Lavrov also signed the chemical weapons deal."
+
+
+def _year_events(articles: list[Article], analyses: dict[str, ArticleAnalysis]) -> list[str]:
+    events = build_timeline([_story(*articles)], articles, analyses, OrganiseOptions())
+    return sorted(e.description for e in events if e.when == YEAR_2013)
+
+
+def test_the_same_actors_in_two_events_of_one_year_are_two_events() -> None:
+    first = _outlet("a-wire", "Nordic Wire", f"Talks resumed.\n\n{GENEVA}")
+    second = _outlet("b-post", "Evening Post", f"Talks resumed.\n\n{DEAL}")
+    analyses = {a.id: _analysis(a, _mention(a, "2013", YEAR_2013)) for a in (first, second)}
+    assert _year_events([first, second], analyses) == sorted([GENEVA, DEAL])
+
+
+def test_names_found_by_the_analyser_are_left_out_even_when_they_open_the_sentence() -> None:
+    texts = (
+        "Kerry and Lavrov met in Geneva in 2013 to plan a peace conference.",
+        "Kerry and Lavrov signed the chemical weapons deal in 2013.",
+    )
+    articles = [_outlet(f"{i}-wire", "Wire", text) for i, text in enumerate(texts)]
+    analyses = {}
+    for article in articles:
+        mentions = tuple(
+            Mention(start, start + len(name), name, EntityKind.PERSON, f"person:{name.lower()}")
+            for name in ("Kerry", "Lavrov")
+            if (start := article.text.find(name)) >= 0
+        )
+        analyses[article.id] = dataclasses.replace(
+            _analysis(article, _mention(article, "2013", YEAR_2013)), mentions=mentions
+        )
+    assert _year_events(articles, analyses) == sorted(texts)
+
+
+def test_two_incidental_shared_words_in_long_sentences_do_not_make_one_event() -> None:
+    strike = (
+        "In 2013 dockworkers at the northern container terminal demanded higher wages after "
+        "months of stalled negotiations over pensions, shift patterns and overtime."
+    )
+    levy = (
+        "In 2013 the harbour council demanded higher charges on cruise ships mooring overnight "
+        "beside the old fish market, citing pollution, congestion and noise."
+    )
+    first = _outlet("a-wire", "Nordic Wire", strike)
+    second = _outlet("b-post", "Evening Post", levy)
+    analyses = {a.id: _analysis(a, _mention(a, "2013", YEAR_2013)) for a in (first, second)}
+    assert _year_events([first, second], analyses) == sorted([strike, levy])
+
+
+def test_an_inferred_publication_range_gives_a_range_event_never_a_made_up_day() -> None:
+    article = build_article("A ferry sank in the harbour. Nobody was hurt.", article_id="u")
+    inferred = PublicationDate(
+        DateSource.INFERRED, None, dt.date(2013, 7, 1), dt.date(2013, 7, 10), "text"
+    )
+    analysis = ArticleAnalysis("u", "test.v1", "en", False, published=inferred)
+    story = Story("story:u", "u", ("u",), None, None, (), None, "test")
+    (event,) = build_timeline([story], [article], {"u": analysis}, OrganiseOptions())
+    assert event.when == TimeValue(dt.date(2013, 7, 1), dt.date(2013, 7, 10), Granularity.RANGE)
+    assert event.description == "A ferry sank in the harbour."
+
+
+def test_a_publication_date_of_unknown_source_dates_nothing() -> None:
+    article = dataclasses.replace(
+        build_article("A ferry sank in the harbour. Nobody was hurt.", article_id="u"),
+        published=PublicationDate(DateSource.UNKNOWN, None, DAY, DAY),
+    )
+    story = Story("story:u", "u", ("u",), None, None, (), None, "test")
+    (event,) = build_timeline([story], [article], None, OrganiseOptions())
+    assert event.when is None
+
+
+def test_a_clearer_sentence_from_another_story_takes_the_event_into_that_story() -> None:
+    passing = _outlet("a-wire", "Nordic Wire", PASSING)
+    naming = _outlet("b-post", "Evening Post", NAMING)
+    stories = [
+        Story(f"story:{key}", key, (article.id,), DAY, DAY, (), None, "test")
+        for key, article in (("a", passing), ("b", naming))
+    ]
+    analyses = {a.id: _dated(a) for a in (passing, naming)}
+    events = build_timeline(stories, [passing, naming], analyses, OrganiseOptions())
+    (march,) = [e for e in events if e.when == MARCH_2023]
+    assert march.description == NAMING
+    assert [c.article_id for c in march.citations] == ["b-post", "a-wire"]
+    assert march.story_id == "story:b"  # the story whose sentence is shown

@@ -118,12 +118,19 @@ def _group(
 
 
 def _original_first(article: Article) -> tuple[bool, float, bool, int, str]:
-    """Earliest first (timestamp, else day), then the shorter text (no added furniture)."""
+    """Earliest first (timestamp, else day), then the shorter text (no added furniture).
+
+    Timestamps are compared as instants: 09:00 in Tokyo is before 03:00 in London.  A naive
+    timestamp or a bare day is read as UTC, never as the zone of the machine running this.
+    """
     published = article.published
     if published.value is not None:
-        moment = published.value.replace(tzinfo=None).timestamp()
+        value = published.value
+        if value.tzinfo is None or value.utcoffset() is None:
+            value = value.replace(tzinfo=dt.UTC)
+        moment = value.timestamp()
     elif published.day is not None:
-        moment = dt.datetime.combine(published.day, dt.time()).timestamp()
+        moment = dt.datetime.combine(published.day, dt.time(), tzinfo=dt.UTC).timestamp()
     else:
         moment = 0.0
     return (published.day is None, moment, published.value is None, len(article.text), article.id)

@@ -9,6 +9,7 @@ starts.  Each part is left out when unknown.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,13 @@ if TYPE_CHECKING:
 KEY_ENTITIES = 8  # entities kept per story, most central first
 LABEL_NAMES = 2  # names shown in a label
 _NAME_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANISATION})
+# A key's kind when the tagger gave it two kinds equally often, in models.EntityKind order:
+# person, organisation, place, group, other (people and organisations name a story best).
+# A fixed order, so the result never depends on which article came first.
+_KIND_ORDER = tuple(EntityKind)
+# One capitalised word as text.name_keys reads it; its normalised lower case is the key.
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*\w")
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 @dataclass(frozen=True)
@@ -56,27 +64,35 @@ class EntityNames:
         self.keys: dict[str, list[str]] = {}
         self.name_keys: dict[str, list[str]] = {}
         spellings: dict[str, Counter[str]] = {}
-        self.kinds: dict[str, EntityKind] = {}
+        kinds: dict[str, Counter[EntityKind]] = {}
+        surfaces: dict[str, Counter[str]] = {}  # name key -> its spellings in the text
         for article in articles:
             analysis = analyses.get(article.id)
             keys = entity_keys(article, analysis, entity_map)
             self.keys[article.id] = keys
-            analysed = analysis is not None and analysis.analysed and bool(analysis.mentions)
+            tagged = analysis.mentions if analysis is not None and analysis.analysed else ()
+            analysed = bool(tagged)
             # Without an analysis entity_keys already gave the capitalised-word keys.
             self.name_keys[article.id] = (
                 name_keys(f"{article.title}\n{article.text}") if analysed else keys
             )
-            mentions = analysis.mentions if analysis and len(analysis.mentions) == len(keys) else ()
+            mentions = tagged if len(tagged) == len(keys) else ()
             for key, mention in zip(keys, mentions, strict=False):
                 spellings.setdefault(key, Counter())[mention.text] += 1
-                self.kinds.setdefault(key, mention.kind)
-        self.spelling = {key: count.most_common(1)[0][0] for key, count in spellings.items()}
+                kinds.setdefault(key, Counter())[mention.kind] += 1
+            if not analysed:
+                _count_surfaces(f"{article.title}\n{article.text}", set(keys), surfaces)
+        self.spelling = {key: _most_common_spelling(count) for key, count in spellings.items()}
+        self.kinds = {key: _majority_kind(count) for key, count in kinds.items()}
+        self.surface = {key: _shown_surface(count) for key, count in surfaces.items()}
 
     def name(self, key: str) -> str:
+        """The analysis' most common spelling, else the text's, else the key in title case."""
         if key in self.spelling:
             return self.spelling[key]
-        bare = key.split(":", 1)[-1]
-        return bare.upper() if len(bare) <= 3 else bare.title()
+        if key in self.surface:
+            return self.surface[key]
+        return key.split(":", 1)[-1].title()
 
     def central(self, articles: Sequence[Article]) -> list[str]:
         """Keys found in most articles of the group, then most mentioned, then by key."""
@@ -89,16 +105,40 @@ class EntityNames:
         ranked = sorted(in_articles, key=lambda key: (-in_articles[key], -mentions[key], key))
         return ranked[:KEY_ENTITIES]
 
-    def label_names(self, keys: Sequence[str]) -> list[str]:
+    def label_names(self, keys: Sequence[str], limit: int = LABEL_NAMES) -> list[str]:
         people = [key for key in keys if self.kinds.get(key) is EntityKind.PERSON]
         preferred = people + [
             key for key in keys if self.kinds.get(key) in _NAME_KINDS - {EntityKind.PERSON}
         ]
         others = [key for key in keys if key not in preferred and not self.is_place(key)]
-        return [self.name(key) for key in (preferred + others)[:LABEL_NAMES]]
+        return [self.name(key) for key in (preferred + others)[:limit]]
 
     def is_place(self, key: str) -> bool:
         return self.kinds.get(key) is EntityKind.PLACE
+
+
+def _most_common_spelling(spellings: Counter[str]) -> str:
+    """Most used, then the longer ("John Kerry" over "Kerry"), then by text."""
+    return min(spellings, key=lambda text: (-spellings[text], -len(text), text))
+
+
+def _majority_kind(kinds: Counter[EntityKind]) -> EntityKind:
+    return min(kinds, key=lambda kind: (-kinds[kind], _KIND_ORDER.index(kind)))
+
+
+def _count_surfaces(text: str, keys: set[str], surfaces: dict[str, Counter[str]]) -> None:
+    """Count how ``text`` spells each of its name ``keys`` ("name:kim" -> "Kim")."""
+    for match in _CAPITALISED.finditer(text):
+        surface = _POSSESSIVE.sub("", match.group()).strip(".'’-")
+        key = f"name:{surface.lower()}"
+        if key in keys:
+            surfaces.setdefault(key, Counter())[surface] += 1
+
+
+def _shown_surface(spellings: Counter[str]) -> str:
+    """The most used spelling; on a tie one not in capitals ("Kim" over a headline's "KIM"),
+    so capitals show only where the text spells a name that way ("NATO")."""
+    return min(spellings, key=lambda text: (-spellings[text], text.isupper(), text))
 
 
 def story_label(names: Sequence[str], place: str | None, when: str | None) -> str:
@@ -115,10 +155,15 @@ def story_dates(spans: Iterable[DateSpan | None]) -> tuple[dt.date | None, dt.da
 
     Publication days win: the story runs from the first to the last, labelled by its first
     month.  Without any, the members' inferred ranges are intersected (reports of one event
-    appear at about the same time), or joined when they do not meet, and the label says only
-    what the range allows: a month, a year, "2013–2016" or "2012 or later".
+    appear at about the same time), or joined when they do not meet: the join is open at an
+    end when any range is, so it covers every member.  Never earliest > latest.  The label
+    says only what the range allows: a month, a year, "2013–2016" or "2012 or later".
     """
-    known = [span for span in spans if span is not None]
+    known = [
+        span
+        for span in spans
+        if span is not None and (span.earliest is not None or span.latest is not None)
+    ]
     days = [span.earliest for span in known if span.exact and span.earliest is not None]
     if days:
         start = min(days)
@@ -128,7 +173,9 @@ def story_dates(spans: Iterable[DateSpan | None]) -> tuple[dt.date | None, dt.da
     earliest = max(starts) if starts else None
     latest = min(ends) if ends else None
     if earliest is not None and latest is not None and earliest > latest:
-        earliest, latest = min(starts), max(ends)
+        # No day lies in every range: the join, open wherever one of the ranges is.
+        earliest = min(starts) if len(starts) == len(known) else None
+        latest = max(ends) if len(ends) == len(known) else None
     return earliest, latest, _range_label(earliest, latest)
 
 

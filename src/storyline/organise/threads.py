@@ -10,6 +10,7 @@ in a thread only when it is linked to another story.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import heapq
 from collections import Counter
@@ -18,8 +19,10 @@ from typing import TYPE_CHECKING
 
 from storyline.models import Article, ArticleAnalysis, Story, Thread
 from storyline.organise.disjoint import DisjointSet
+from storyline.organise.duplicates import find_duplicates, representatives
 from storyline.organise.features import SparseVector, cosine, vectorise
 from storyline.organise.labels import EntityNames, story_order
+from storyline.organise.stories import first_by_id
 
 if TYPE_CHECKING:
     from storyline.organise.options import OrganiseOptions
@@ -31,7 +34,7 @@ ALGORITHM = "organise.threads.v2"
 THREAD_ENTITY_OVERLAP = 0.5
 THREAD_TOPIC_SIMILARITY = 0.12
 POSTING_LIMIT = 200  # most recent earlier stories looked up per entity key
-THREAD_NAMES = 2
+THREAD_NAMES = 2  # names shown in a thread label (story labels: labels.LABEL_NAMES)
 CENTROID_TERMS = 300  # a story's topic for threading: its heaviest terms are enough
 
 
@@ -42,9 +45,17 @@ def link_threads(
     entity_map: Mapping[tuple[str, str], str] | None,
     options: OrganiseOptions,
 ) -> tuple[Thread, ...]:
-    """Threads over ``stories``, using the articles' vectors for topic similarity."""
-    names = EntityNames(articles, analyses or {}, entity_map)
-    vectors = vectorise(articles, names.name_keys).as_dicts()
+    """Threads over ``stories``, using the articles' vectors for topic similarity.
+
+    Vectors are made as ``organise`` makes them: over the representatives of duplicate
+    groups and the ungrouped articles, so a wire copy printed five times does not weigh five
+    times in its story's centroid (and the threads equal ``organise``'s).
+    """
+    unique = list(first_by_id(articles).values())
+    rep_of = representatives(find_duplicates(unique, options))
+    leaders = [article for article in unique if rep_of.get(article.id, article.id) == article.id]
+    names = EntityNames(unique, analyses or {}, entity_map)
+    vectors = vectorise(leaders, names.name_keys).as_dicts()
     return link_vectors(stories, vectors, names, options)
 
 
@@ -59,7 +70,8 @@ def link_vectors(
     centroids = [_centroid(story, vectors) for story in ordered]
     linked = DisjointSet(range(len(ordered)))
     for first, second in sorted(_candidate_pairs(ordered, options.thread_entity_overlap)):
-        if _linked(ordered[first], ordered[second], centroids[first], centroids[second], options):
+        # Candidates already share enough key entities; the topic is the remaining check.
+        if cosine(centroids[first], centroids[second]) >= options.thread_topic_similarity:
             linked.union(first, second)
     groups = [[ordered[number] for number in sorted(group)] for group in linked.groups()]
     return tuple(
@@ -82,7 +94,9 @@ def _centroid(story: Story, vectors: Mapping[str, SparseVector]) -> SparseVector
 
 
 def _candidate_pairs(stories: Sequence[Story], overlap: float) -> set[tuple[int, int]]:
-    """Pairs of earlier and later stories sharing enough key entities to be linked."""
+    """Pairs of earlier and later stories sharing enough key entities to be linked: shared
+    keys over the smaller story's keys at least ``overlap``, counted exactly (each story's
+    keys are distinct) among the ``POSTING_LIMIT`` latest stories per key."""
     postings: dict[str, list[int]] = {}
     pairs: set[tuple[int, int]] = set()
     for number, story in enumerate(stories):
@@ -98,28 +112,12 @@ def _candidate_pairs(stories: Sequence[Story], overlap: float) -> set[tuple[int,
     return pairs
 
 
-def _linked(
-    one: Story,
-    other: Story,
-    one_centroid: SparseVector,
-    other_centroid: SparseVector,
-    options: OrganiseOptions,
-) -> bool:
-    first, second = set(one.key_entities), set(other.key_entities)
-    if not first or not second:
-        return False
-    overlap = len(first & second) / min(len(first), len(second))
-    if overlap < options.thread_entity_overlap:
-        return False
-    return cosine(one_centroid, other_centroid) >= options.thread_topic_similarity
-
-
 def _thread(stories: Sequence[Story], names: EntityNames) -> Thread:
     shared: Counter[str] = Counter()
     for story in stories:
         shared.update(story.key_entities)
     keys = sorted(shared, key=lambda key: (-shared[key], key))
-    label_names = names.label_names(keys)[:THREAD_NAMES]
+    label_names = names.label_names(keys, THREAD_NAMES)
     label = " · ".join(part for part in (", ".join(label_names), thread_years(stories)) if part)
     digest = hashlib.sha256(stories[0].id.encode()).hexdigest()[:16]
     return Thread(
@@ -133,25 +131,42 @@ def _thread(stories: Sequence[Story], names: EntityNames) -> Thread:
 def thread_years(stories: Sequence[Story]) -> str:
     """The years a thread's stories are known to fall in, never narrower than the evidence.
 
-    Stories dated on both sides give "2013" or "2013–2016".  A story known only from below
-    (an inferred "2012 or later") leaves the end open, and one known only from above the
-    start: "2012 or later", "2016 or before", as story labels say it.  A story with no date
-    at all is named, not dropped: "2013, and undated".  Empty when no story is dated.
+    Stories dated on both sides give "2013" or "2013–2016": every story lies in those years.
+    A story known only from below (an inferred "2012 or later") leaves the end open, and one
+    known only from above the start: "2012 or later", "2016 or before", as story labels say
+    it.  With both kinds the only facts are that the thread starts by the earliest upper
+    bound and ends no earlier than the latest lower bound: "2012 or before–2016 or later",
+    or, when those bounds cross, "2016 or before, 2012 or later" (no year is then sure to lie
+    inside the thread).  A story with no date at all is named, not dropped: "2013, and
+    undated".  Empty when no story is dated.
     """
     dated = [story for story in stories if story.earliest or story.latest]
     undated = ", and undated" if len(dated) < len(stories) else ""
     if not dated:
         return ""
-    years = sorted({day.year for s in dated for day in (s.earliest, s.latest) if day})
-    first, last = years[0], years[-1]
-    open_before = any(story.earliest is None for story in dated)
-    open_after = any(story.latest is None for story in dated)
+    lower = [story.earliest for story in dated if story.earliest is not None]
+    upper = [story.latest for story in dated if story.latest is not None]
+    open_before, open_after = len(lower) < len(dated), len(upper) < len(dated)
     if open_before and open_after:
-        span = f"{first} or before–{last} or later"
-    elif open_before:
-        span = f"{last} or before"
-    elif open_after:
-        span = f"{first} or later"
-    else:
-        span = f"{first}–{last}" if last != first else str(first)
-    return span + undated
+        return _open_both(min(upper), max(lower)) + undated
+    if open_before:
+        return f"{_last_year(dated)} or before{undated}"
+    if open_after:
+        return f"{_first_year(dated)} or later{undated}"
+    first, last = _first_year(dated), _last_year(dated)
+    return (f"{first}–{last}" if last != first else str(first)) + undated
+
+
+def _first_year(stories: Sequence[Story]) -> int:
+    return min(day.year for story in stories for day in (story.earliest, story.latest) if day)
+
+
+def _last_year(stories: Sequence[Story]) -> int:
+    return max(day.year for story in stories for day in (story.earliest, story.latest) if day)
+
+
+def _open_both(starts_by: dt.date, ends_from: dt.date) -> str:
+    """The thread starts on or before ``starts_by`` and ends on or after ``ends_from``."""
+    if starts_by.year <= ends_from.year:
+        return f"{starts_by.year} or before–{ends_from.year} or later"
+    return f"{starts_by.year} or before, {ends_from.year} or later"
