@@ -9,9 +9,20 @@ Ours: ``storyline.organise`` (MinHash duplicates, then incremental centroid clus
 Peers: scikit-learn AgglomerativeClustering (cosine, average linkage, distance threshold) on
 the very same TF-IDF vectors (``organise.features.vectorise``: an ablation of our clusterer),
 and the textbook peer, scikit-learn's own TfidfVectorizer over title + text with the same
-clustering (``tfidf+aggl``).  BERTopic is not installed
-in this project, so it is not run.  Every threshold (ours and the peer's) is chosen on ONE
-pool, ``--tune-pool`` (default newscluster_g5w1h), and applied unchanged to the others.
+clustering (``tfidf+aggl``).  BERTopic runs too when it can be imported: it is not a project
+dependency (it would pull in PyTorch), but its light-weight install runs offline with a
+scikit-learn embedding (TF-IDF + TruncatedSVD, no reduction, scikit-learn's HDBSCAN)::
+
+    python3.11 -m venv /tmp/bt
+    printf '%s\n' "$PWD/.venv/lib/python3.11/site-packages" "$PWD/src" \
+        > /tmp/bt/lib/python3.11/site-packages/project.pth
+    /tmp/bt/bin/pip install --no-deps bertopic==0.17.4
+    /tmp/bt/bin/pip install pandas plotly pyyaml
+    /tmp/bt/bin/python bench/cluster.py --fixed
+
+Its outliers (topic -1) count as clusters of one.  Every threshold (ours and the peers') is
+chosen on ONE pool, ``--tune-pool`` (default newscluster_g5w1h), and applied unchanged to
+the others.
 
 Scoring: every document counts.  A predicted singleton is a cluster of one (precision 1).
 Gold ``noise`` documents (WikiRef220 topics of <= 5 articles, Clust-McMs unrelated
@@ -58,6 +69,8 @@ MERGE_GRID = (0.15, 0.2, 0.25, 0.3)
 # a new story in the same thread), although newscluster_g5w1h has "events" spanning years.
 WINDOW_GRID = (30, 90, 180, 365)
 PEER_GRID = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+BERTOPIC_GRID = (2, 3, 4, 5, 8)  # HDBSCAN min_cluster_size
+BERTOPIC_DIMENSIONS = 100
 
 
 # (analyses by article id, entity map) or (None, None) for titles, texts and dates only.
@@ -197,6 +210,44 @@ def run_plain_peer(pool: Pool, threshold: float, context: Context) -> dict[str, 
     return {a.id: str(label) for a, label in zip(pool.articles, labels, strict=True)}
 
 
+def run_bertopic(pool: Pool, min_cluster_size: int) -> dict[str, str]:
+    """BERTopic with an offline scikit-learn embedding: TF-IDF + 100-d LSA, HDBSCAN."""
+    import warnings
+
+    from bertopic import BERTopic
+    from bertopic.dimensionality import BaseDimensionalityReduction
+    from sklearn.cluster import HDBSCAN
+    from sklearn.decomposition import TruncatedSVD
+    from sklearn.pipeline import make_pipeline
+
+    texts = [f"{a.title}\n{a.text}" for a in pool.articles]
+    embedding = make_pipeline(
+        TfidfVectorizer(sublinear_tf=True, stop_words="english"),
+        TruncatedSVD(BERTOPIC_DIMENSIONS, random_state=1),
+    )
+    model = BERTopic(
+        embedding_model=embedding,
+        umap_model=BaseDimensionalityReduction(),
+        hdbscan_model=HDBSCAN(min_cluster_size=min_cluster_size, copy=True),
+        calculate_probabilities=False,
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        topics, _ = model.fit_transform(texts)
+    return {
+        a.id: f"topic{topic}" if topic != -1 else f"outlier:{a.id}"
+        for a, topic in zip(pool.articles, topics, strict=True)
+    }
+
+
+def bertopic_installed() -> bool:
+    try:
+        import bertopic  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def tune_plain_peer(pool: Pool) -> float:
     return max(PEER_GRID, key=lambda t: score(run_plain_peer(pool, t, NO_ANALYSIS), pool).f1)
 
@@ -244,6 +295,12 @@ def main() -> None:
     else:
         options, peer_threshold = tune(tuning, analyses[tuning.name])
     plain_threshold = tune_plain_peer(tuning)
+    with_bertopic = bertopic_installed()
+    if with_bertopic:
+        size = max(BERTOPIC_GRID, key=lambda n: score(run_bertopic(tuning, n), tuning).f1)
+        print(f"BERTopic min_cluster_size={size} (chosen on {tuning.name})")
+    else:
+        print("BERTopic is not installed: not run (see this script's docstring)")
     print(
         f"thresholds from {tuning.name}: ours story_threshold={options.story_threshold} "
         f"merge={options.story_merge_threshold} window={options.story_window_days}d; "
@@ -256,6 +313,8 @@ def main() -> None:
         report(pool, "storyline", partial(run_ours, pool, options, context))
         report(pool, "agglomerative", partial(run_peer, pool, peer_threshold, context))
         report(pool, "tfidf+aggl", partial(run_plain_peer, pool, plain_threshold, context))
+        if with_bertopic:
+            report(pool, "bertopic", partial(run_bertopic, pool, size))
 
 
 HEADER = (

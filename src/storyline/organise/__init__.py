@@ -79,9 +79,7 @@ def organise(
     names = EntityNames(unique, analyses or {}, entity_map)
     found = vectorise(leaders, names.name_keys)
     vectors = found.as_dicts()
-    stories = cluster_vectors(
-        by_id, analyses, duplicates, names, vectors, options, names_columns=found.names_columns
-    )
+    stories = cluster_vectors(by_id, analyses, duplicates, names, found, options)
     threads = link_vectors(stories, vectors, names, options)
     by_story = {story.id: story for story in stories}
     timelines = []

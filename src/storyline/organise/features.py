@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from scipy import sparse
@@ -49,13 +50,18 @@ class ArticleVectors:
     matrix: sparse.csr_matrix
     names_columns: tuple[int, int] = (0, 0)  # [start, end) of the names field's columns
 
-    def as_dicts(self) -> dict[str, SparseVector]:
+    @cached_property
+    def rows(self) -> dict[str, SparseVector]:
+        """Each article's vector as {column: weight}, built once and shared: do not mutate."""
         rows: dict[str, SparseVector] = {}
         indptr, indices, data = self.matrix.indptr, self.matrix.indices, self.matrix.data
         for row, article_id in enumerate(self.ids):
             span = slice(indptr[row], indptr[row + 1])
             rows[article_id] = dict(zip(indices[span].tolist(), data[span].tolist(), strict=True))
         return rows
+
+    def as_dicts(self) -> dict[str, SparseVector]:
+        return self.rows
 
 
 def vectorise(

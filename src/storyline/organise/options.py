@@ -46,6 +46,7 @@ class OrganiseOptions:
     story_merge_threshold: float = STORY_MERGE_THRESHOLD  # centroid cosine, second pass
     story_window_days: int = STORY_WINDOW_DAYS  # farther from a story's dates: a new story
     min_story_articles: int = MIN_STORY_ARTICLES  # distinct non-duplicate articles to be shown
+    story_split: bool = True  # split stories holding two dense groups (organise.split)
     thread_entity_overlap: float = THREAD_ENTITY_OVERLAP
     thread_topic_similarity: float = THREAD_TOPIC_SIMILARITY
     sentence_link_similarity: float = SENTENCE_LINK_SIMILARITY  # rapidfuzz ratio / 100

@@ -1,0 +1,132 @@
+"""The split pass: a story holding two dense groups of reports becomes two stories."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from builders import build_article
+from storyline.models import Article
+from storyline.organise import OrganiseOptions, cluster_stories
+from storyline.organise.features import vectorise
+from storyline.organise.split import SMALLEST_GROUP, latent_vectors, split_group
+
+
+def _unit(vector: list[float]) -> np.ndarray:
+    array = np.array(vector, dtype=np.float64)
+    return array / np.linalg.norm(array)
+
+
+def _group(centre: list[float], size: int, prefix: str, seed: int) -> dict[str, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    return {
+        f"{prefix}{n}": _unit(list(np.array(centre) + rng.normal(0, 0.02, len(centre))))
+        for n in range(size)
+    }
+
+
+def test_two_dense_groups_are_split_and_the_first_members_group_comes_first() -> None:
+    latent = {**_group([1, 0, 0], 6, "a", 1), **_group([0, 1, 0], 6, "b", 2)}
+    members = ["b0", *sorted(latent)]
+    members = list(dict.fromkeys(members))
+    groups = split_group(members, latent)
+    assert [set(group) for group in groups] == [
+        {f"b{n}" for n in range(6)},
+        {f"a{n}" for n in range(6)},
+    ]
+    assert groups[0][0] == "b0"  # the story keeps its id with its first member
+
+
+def test_one_dense_group_stays_whole() -> None:
+    latent = _group([1, 0, 0], 12, "a", 3)
+    assert split_group(sorted(latent), latent) == [sorted(latent)]
+
+
+def test_a_story_too_small_for_two_groups_is_not_tried() -> None:
+    latent = {**_group([1, 0, 0], 3, "a", 4), **_group([0, 1, 0], 3, "b", 5)}
+    assert 2 * SMALLEST_GROUP > 6
+    assert split_group(sorted(latent), latent) == [sorted(latent)]
+
+
+def test_groups_amid_much_noise_are_not_trusted() -> None:
+    latent = {**_group([1, 0, 0, 0], 6, "a", 6), **_group([0, 1, 0, 0], 6, "b", 7)}
+    rng = np.random.default_rng(8)
+    for n in range(6):  # scattered reports: a third of the story
+        latent[f"z{n}"] = _unit(list(rng.normal(0, 1, 4)))
+    assert split_group(sorted(latent), latent) == [sorted(latent)]
+
+
+def test_members_without_a_latent_vector_are_kept() -> None:
+    latent = {**_group([1, 0, 0], 6, "a", 9), **_group([0, 1, 0], 6, "b", 10)}
+    groups = split_group([*sorted(latent), "new"], latent)
+    assert len(groups) == 3 and groups[-1] == ["new"]
+
+
+def test_latent_vectors_are_unit_length_and_need_enough_articles() -> None:
+    few = [build_article(f"Report {n} on the vote.", article_id=f"a{n}") for n in range(3)]
+    assert latent_vectors(vectorise(few)) == {}
+    many = [_heist(n, "Lyon") for n in range(12)]
+    latent = latent_vectors(vectorise(many))
+    assert set(latent) == {article.id for article in many}
+    assert all(abs(float(np.linalg.norm(vector)) - 1.0) < 1e-9 for vector in latent.values())
+
+
+# Two jewel heists in one city, months apart and undated: the same topic words, other details.
+_EARLY = (
+    "Four robbers disguised as women stole diamonds worth 80 million euros from the Harry "
+    "Winston store on the Avenue Montaigne in {city}, police said. The gang threatened staff "
+    "with a handgun and escaped on foot with rings, necklaces and watches."
+)
+_LATE = (
+    "Thieves rammed a four-by-four into the Chopard boutique near the Place Vendome in {city} "
+    "and set the car ablaze, police said. The masked men grabbed watches and rings worth two "
+    "million euros before fleeing on scooters through the morning traffic."
+)
+_WORDS = ("Reports", "Witnesses", "Investigators", "Officials", "Prosecutors", "Neighbours")
+
+
+def _heist(number: int, city: str) -> Article:
+    text = (_EARLY if number % 2 == 0 else _LATE).format(city=city)
+    extra = f"{_WORDS[number % len(_WORDS)]} described the raid as brazen, outlet {number} said."
+    title = "Diamond heist in " + city if number % 2 == 0 else "Ram-raid on jewellers in " + city
+    return build_article(f"{text}\n\n{extra}", title=title, article_id=f"h{number:02d}")
+
+
+def test_two_heists_merged_by_the_first_passes_are_split_into_two_stories() -> None:
+    articles = [_heist(n, "Paris") for n in range(12)]
+    loose = OrganiseOptions(story_threshold=0.05, story_merge_threshold=0.05)
+    merged = cluster_stories(
+        articles, None, (), None, dataclasses.replace(loose, story_split=False)
+    )
+    assert len(merged) == 1  # the premise: a low threshold joins both heists
+    stories = cluster_stories(articles, None, (), None, loose)
+    assert {frozenset(story.article_ids) for story in stories} == {
+        frozenset(a.id for n, a in enumerate(articles) if n % 2 == 0),
+        frozenset(a.id for n, a in enumerate(articles) if n % 2 == 1),
+    }
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(min_value=0, max_value=10_000))
+def test_the_split_does_not_depend_on_input_order(seed: int) -> None:
+    articles = [_heist(n, "Paris") for n in range(12)]
+    shuffled = articles[:]
+    random.Random(seed).shuffle(shuffled)
+    loose = OrganiseOptions(story_threshold=0.05, story_merge_threshold=0.05)
+    first = cluster_stories(articles, None, (), None, loose)
+    again = cluster_stories(shuffled, None, (), None, loose)
+    assert {s.article_ids for s in first} == {s.article_ids for s in again}
+
+
+def test_a_story_from_an_earlier_run_is_never_split() -> None:
+    articles = [_heist(n, "Paris") for n in range(12)]
+    loose = OrganiseOptions(story_threshold=0.05, story_merge_threshold=0.05)
+    unsplit = dataclasses.replace(loose, story_split=False)
+    (earlier,) = cluster_stories(articles[:10], None, (), None, unsplit)
+    stories = cluster_stories(articles, None, (), None, loose, existing=(earlier,))
+    (kept,) = [story for story in stories if "h00" in story.article_ids]
+    assert set(earlier.article_ids) <= set(kept.article_ids)
