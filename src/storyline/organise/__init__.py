@@ -4,7 +4,8 @@
 
     organise(articles, analyses, entity_map, options)
       1. find_duplicates   MinHash/LSH on paragraph shingles -> DuplicateGroup
-      2. cluster_stories   incremental centroid clustering of representatives -> Story
+      2. cluster_stories   incremental centroid clustering of representatives, a merge
+                           pass, and a split pass for stories holding two dense groups -> Story
       3. link_threads      stories sharing actors and topic, any time apart -> Thread
       4. build_timeline    dated events per thread, merged across sources -> TimelineEvent
       5. link_sentences    the same sentence in several articles of a story -> SentenceLink
