@@ -180,3 +180,30 @@ def test_unicode_text_is_kept_as_it_is() -> None:
 
 def _day(number: int) -> dt.date:
     return dt.date(2024, 3, number)
+
+
+def _with_reported_speech() -> Briefing:
+    """The port briefing with the unnamed official's words as reported speech."""
+    briefing = port_briefing()
+    analyses = []
+    for analysis in briefing.analyses:
+        quotes = tuple(
+            dataclasses.replace(quote, direct=False)
+            if quote.text == "prepared for a long strike"
+            else quote
+            for quote in analysis.quotes
+        )
+        analyses.append(dataclasses.replace(analysis, quotes=quotes))
+    return dataclasses.replace(briefing, analyses=tuple(analyses))
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_reported_speech_is_never_shown_inside_quotation_marks(fmt: str) -> None:
+    rendered = render(_with_reported_speech(), fmt)
+    assert "prepared for a long strike" in rendered
+    assert "“prepared for a long strike”" not in rendered
+    assert "<q>prepared for a long strike</q>" not in rendered
+    assert "(reported)" in rendered
+    direct = render(port_briefing(), fmt)  # the control: direct words keep their marks
+    assert "(reported)" not in direct
+    assert "“We will not back down”" in direct or "<q>We will not back down</q>" in direct

@@ -118,8 +118,9 @@ def quotes(
     for name in sorted(by_speaker, key=lambda n: -len(by_speaker[n])):
         out.print(f"[bold]{name}[/bold]", markup=True)
         for article_id, quote in by_speaker[name]:
-            kind = "" if quote.direct else " (indirect)"
-            out.print(f"  “{quote.text}”{kind}  [{article_id[:8]}]", markup=False)
+            # Reported speech is the writer's wording: no quotation marks around it.
+            words = f"“{quote.text}”" if quote.direct else f"{quote.text} (reported)"
+            out.print(f"  {words}  [{article_id[:8]}]", markup=False)
 
 
 def _speaker_name(

@@ -36,6 +36,9 @@ class QuoteView:
     speaker: str
     partial: bool
     sources: tuple[SourceRef, ...]
+    # False for reported speech ("Kerry said the talks would wait"): the writer's words, which
+    # a report must not put inside quotation marks.
+    direct: bool = True
 
 
 @dataclass(frozen=True)
@@ -135,16 +138,17 @@ def _quotes(
     entity_name: Callable[[str], str],
     ref: RefMaker,
 ) -> tuple[QuoteView, ...]:
-    merged: _Merged[str, tuple[str, str, bool]] = _Merged()
+    merged: _Merged[str, tuple[str, str, bool, bool]] = _Merged()
     for article, analysis in pairs:
         for quote in sorted(analysis.quotes, key=lambda q: q.start):
             text = one_line(quote.text or article.text[quote.start : quote.end])
             if text:
                 speaker = speaker_label(quote, entity_name)
-                merged.add(text.casefold(), (text, speaker, quote.partial), ref(article.id))
+                found = (text, speaker, quote.partial, quote.direct)
+                merged.add(text.casefold(), found, ref(article.id))
     return tuple(
-        QuoteView(text, speaker, partial, merged.cited(key))
-        for key, (text, speaker, partial) in merged.first.items()
+        QuoteView(text, speaker, partial, merged.cited(key), direct)
+        for key, (text, speaker, partial, direct) in merged.first.items()
     )
 
 

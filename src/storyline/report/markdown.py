@@ -165,9 +165,11 @@ def _quotes(story: StoryView) -> Iterator[str]:
     yield ""
     for quote in story.quotes:
         fragment = " (fragment)" if quote.partial else ""
+        # Reported speech is the writer's wording: no quotation marks around it.
+        words = f"“{md_escape(quote.text)}”" if quote.direct else md_escape(quote.text)
+        reported = "" if quote.direct else " (reported)"
         yield (
-            f"- “{md_escape(quote.text)}”{fragment}: {md_escape(quote.speaker)} "
-            f"{_cite(quote.sources)}"
+            f"- {words}{fragment}{reported}: {md_escape(quote.speaker)} {_cite(quote.sources)}"
         )
     yield ""
 
