@@ -168,9 +168,7 @@ def _quotes(story: StoryView) -> Iterator[str]:
         # Reported speech is the writer's wording: no quotation marks around it.
         words = f"“{md_escape(quote.text)}”" if quote.direct else md_escape(quote.text)
         reported = "" if quote.direct else " (reported)"
-        yield (
-            f"- {words}{fragment}{reported}: {md_escape(quote.speaker)} {_cite(quote.sources)}"
-        )
+        yield (f"- {words}{fragment}{reported}: {md_escape(quote.speaker)} {_cite(quote.sources)}")
     yield ""
 
 
