@@ -120,3 +120,23 @@ def test_detect_language_abstains_on_short_text_and_finds_french() -> None:
 )
 def test_normalise_language(declared: str, expected: str | None) -> None:
     assert normalise_language(declared) == expected
+
+
+def test_an_article_the_rules_fail_on_is_kept_unanalysed_and_the_batch_goes_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import storyline.analyze as analyze_module
+
+    real = analyze_module.find_dates
+
+    def fails_on_one(doc, article, sentences, published):  # type: ignore[no-untyped-def]
+        if "odd" in article.text:
+            raise ValueError("year 0 is out of range")
+        return real(doc, article, sentences, published)
+
+    monkeypatch.setattr(analyze_module, "find_dates", fails_on_one)
+    fine, odd = build_article(ENGLISH), build_article("An odd article, said Ana Brites.")
+    first, second, third = analyze([fine, odd, fine], AnalyzeOptions(n_process=1))
+    assert first.analysed and third.analysed
+    assert not second.analysed and second.article_id == odd.id
+    assert second.note is not None and "ValueError: year 0 is out of range" in second.note

@@ -258,3 +258,10 @@ def test_labelled_set_value_accuracy(samples_dir: Path) -> None:
     blind = [o for o in outcomes if o.kind.endswith("*")]
     assert bench.accuracy(outcomes) >= MIN_VALUE_ACCURACY  # type: ignore[attr-defined]
     assert bench.accuracy(blind) >= MIN_BLIND_ACCURACY  # type: ignore[attr-defined]
+
+
+def test_a_shift_past_the_calendar_resolves_to_nothing_instead_of_failing() -> None:
+    # A sermon quoted in a 2016 report: "exactly 2016 years ago" would be year 0.
+    assert label("2016 years ago", ref=dt.date(2016, 1, 8)) == "none"
+    assert label("9000 years from now", ref=dt.date(2016, 1, 8)) == "none"
+    assert label("15 years ago", ref=dt.date(2016, 1, 8)) == "2001"

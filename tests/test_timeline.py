@@ -5,11 +5,19 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
+import json
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from builders import build_article
+from storyline.cli import app
 from storyline.models import (
     Article,
     ArticleAnalysis,
+    Citation,
     DateMention,
     DateSource,
     EntityKind,
@@ -23,8 +31,10 @@ from storyline.models import (
     TimelineEvent,
     TimeValue,
 )
-from storyline.organise import OrganiseOptions, build_timeline, organise
+from storyline.organise import ORGANISER_VERSION, OrganiseOptions, build_timeline, organise
 from storyline.organise.text import sentences
+from storyline.organise.timeline import condense
+from storyline.store import open_store
 
 DAY = dt.date(2024, 3, 4)
 WIRE_TEXT = """Dockworkers at the Port of Rotterdam walked off the job on Monday over pay.
@@ -462,3 +472,112 @@ def test_a_clearer_sentence_from_another_story_takes_the_event_into_that_story()
     assert march.description == NAMING
     assert [c.article_id for c in march.citations] == ["b-post", "a-wire"]
     assert march.story_id == "story:b"  # the story whose sentence is shown
+
+
+# --- condense: the most cited dated events of a long timeline
+
+
+def _day(day: dt.date) -> TimeValue:
+    return TimeValue(day, day, Granularity.DAY)
+
+
+def _cited(when: TimeValue | None, description: str, *article_ids: str) -> TimelineEvent:
+    citations = tuple(Citation(key, 0, 10, f"outlet-{key}") for key in article_ids)
+    return TimelineEvent(when, description, citations, "story:s")
+
+
+def test_condense_keeps_the_events_cited_by_most_articles_in_date_order() -> None:
+    talks = _cited(_day(dt.date(2024, 5, 1)), "Talks opened in Oslo.", "a", "b", "c")
+    strike = _cited(_day(dt.date(2024, 3, 4)), "Dockworkers walked out.", "a", "d")
+    aside = _cited(_day(dt.date(2024, 1, 9)), "A ferry was delayed.", "e")
+    kept = condense([aside, strike, talks], 2)
+    assert kept == (strike, talks)  # date order, not salience order
+
+
+def test_condense_counts_distinct_articles_not_citations() -> None:
+    repeated = _cited(_day(dt.date(2024, 2, 1)), "One wire story pasted thrice.", "a", "a", "a")
+    pair = _cited(_day(dt.date(2024, 2, 2)), "Two outlets told this.", "b", "c")
+    assert condense([repeated, pair], 1) == (pair,)
+
+
+def test_condense_breaks_ties_by_finer_granularity_then_earlier_date_then_description() -> None:
+    month = _cited(_month(2024, 3), "In March the port was quiet.", "a", "b")
+    later_day = _cited(_day(dt.date(2024, 3, 20)), "The union voted.", "a", "b")
+    earlier_day = _cited(_day(dt.date(2024, 3, 2)), "The offer was made.", "c", "d")
+    assert condense([month, later_day, earlier_day], 1) == (earlier_day,)
+    assert condense([month, later_day, earlier_day], 2) == (earlier_day, later_day)
+    zulu = _cited(_day(dt.date(2024, 3, 2)), "Zulu.", "a")
+    alpha = _cited(_day(dt.date(2024, 3, 2)), "Alpha.", "b")
+    assert condense([zulu, alpha], 1) == (alpha,)
+
+
+def test_condense_drops_undated_events_even_when_keeping_everything() -> None:
+    undated = _cited(None, "Nobody said when.", "a", "b", "c", "d")
+    dated = _cited(_day(dt.date(2024, 1, 1)), "The year began.", "a")
+    assert condense([undated, dated], 1) == (dated,)
+    assert condense([undated, dated], 0) == (dated,)
+    assert condense([undated], 5) == ()
+    assert condense([], 3) == ()
+
+
+def test_condense_with_top_zero_negative_or_large_keeps_every_dated_event_in_date_order() -> None:
+    events = [
+        _cited(_day(dt.date(2024, 6, 1)), "June.", "a"),
+        _cited(_month(2024, 2), "February.", "a", "b"),
+        _cited(_day(dt.date(2024, 2, 1)), "First of February.", "c"),
+    ]
+    expected = (events[2], events[1], events[0])  # a day before its month on the same start
+    assert condense(events, 0) == condense(events, -3) == condense(events, 10) == expected
+
+
+_WHEN = st.one_of(
+    st.none(),
+    st.dates(dt.date(2020, 1, 1), dt.date(2020, 12, 31)).map(_day),
+    st.integers(1, 12).map(lambda month: _month(2020, month)),
+)
+_EVENT = st.builds(
+    lambda when, text, ids: _cited(when, text, *ids),
+    _WHEN,
+    st.sampled_from(["Talks.", "Strike.", "Vote.", "Deal."]),
+    st.lists(st.sampled_from("abcdef"), min_size=1, max_size=5),
+)
+
+
+@given(st.lists(_EVENT, max_size=12), st.integers(-2, 15))
+def test_condense_returns_a_date_ordered_subset_of_the_dated_events(
+    events: list[TimelineEvent], top: int
+) -> None:
+    kept = condense(events, top)
+    dated = [event for event in events if event.when is not None]
+    expected_size = len(dated) if top <= 0 else min(top, len(dated))
+    assert len(kept) == expected_size
+    remaining = list(dated)
+    for event in kept:
+        remaining.remove(event)  # each kept event is one of the dated inputs
+    starts = [event.when.earliest for event in kept if event.when is not None]
+    assert starts == sorted(starts)
+    sources = [len({c.article_id for c in event.citations}) for event in kept]
+    left_out = [len({c.article_id for c in event.citations}) for event in remaining]
+    assert not sources or not left_out or min(sources) >= max(left_out)
+
+
+def test_timeline_command_keeps_the_top_events_of_each_thread(tmp_path: Path) -> None:
+    db = tmp_path / "timeline.db"
+    big = [
+        _cited(_day(dt.date(2024, 3, 4)), "Dockworkers walked out.", "a", "b"),
+        _cited(_day(dt.date(2024, 1, 9)), "A ferry was delayed.", "c"),
+        _cited(None, "Nobody said when.", "d"),
+    ]
+    small = [_cited(_day(dt.date(2023, 7, 1)), "The talks began.", "e")]
+    with open_store(db) as store:
+        store.save_organisation(ORGANISER_VERSION, [], [], [], [("t1", big), ("t2", small)])
+    result = CliRunner().invoke(app, ["timeline", "--db", str(db), "--top", "1", "--json"])
+    assert result.exit_code == 0, result.output
+    shown = {item["thread_id"]: item["events"] for item in json.loads(result.stdout)}
+    assert [e["description"] for e in shown["t1"]] == ["Dockworkers walked out."]
+    assert [e["description"] for e in shown["t2"]] == ["The talks began."]
+    table = CliRunner().invoke(app, ["timeline", "t1", "--db", str(db), "--top", "1"])
+    assert table.exit_code == 0, table.output
+    assert "Dockworkers walked out." in table.stdout and "ferry" not in table.stdout
+    everything = CliRunner().invoke(app, ["timeline", "t1", "--db", str(db)])
+    assert "ferry" in everything.stdout and "Nobody said when." in everything.stdout

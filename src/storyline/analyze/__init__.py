@@ -110,7 +110,18 @@ def _analyse_here(
     plans = (_plan(article, options) for article in articles)
     inputs = ((_text_for(plan, nlp), plan) for plan in plans)
     for doc, plan in nlp.pipe(inputs, as_tuples=True, batch_size=options.batch_size):
-        yield _analyse_doc(doc, plan) if plan.analyse else _unanalysed(plan, plan.note)
+        if not plan.analyse:
+            yield _unanalysed(plan, plan.note)
+            continue
+        try:
+            analysis = _analyse_doc(doc, plan)
+        except Exception as error:  # one odd article must not stop a batch
+            note = (
+                f"not analysed: the analyzer failed on this article ({type(error).__name__}: "
+                f"{error}); the article is kept; please report it with its text"
+            )
+            analysis = _unanalysed(plan, note)
+        yield analysis
 
 
 def _analyse_chunk(

@@ -33,8 +33,12 @@ class Tense(StrEnum):
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by whole months; OverflowError past the calendar (years 1 to 9999), as
+    ``date + timedelta`` raises, so that "2016 years ago" said in 2016 resolves to nothing."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise OverflowError(f"{months} months from {day} leaves the calendar")
     last = calendar.monthrange(year, month + 1)[1]
     return dt.date(year, month + 1, min(day.day, last))
 
@@ -251,7 +255,15 @@ def _resolve_offset(parsed: Parsed) -> TimeValue | None:
 
 
 def resolve(parsed: Parsed, ref: dt.date | None, tense: Tense) -> TimeValue | None:
-    """The interval an expression names, or None (durations, vague, or no reference)."""
+    """The interval an expression names, or None (durations, vague, no reference, or a date
+    outside the calendar: "exactly 2016 years ago", said in 2016)."""
+    try:
+        return _resolve(parsed, ref, tense)
+    except OverflowError:
+        return None
+
+
+def _resolve(parsed: Parsed, ref: dt.date | None, tense: Tense) -> TimeValue | None:
     if parsed.kind is Kind.ABSOLUTE:
         return resolve_absolute(parsed)
     if parsed.kind is Kind.OFFSET:

@@ -11,6 +11,7 @@ from storyline.cli.analysis import _analyses
 from storyline.cli.corpus import DB_OPTION, JSON_OPTION
 from storyline.cli.output import ExitCode, console, print_json, store_at
 from storyline.organise import ORGANISER_VERSION, Organisation
+from storyline.organise.timeline import condense
 from storyline.pipeline import link_store_entities, organise_store
 from storyline.store import Store
 
@@ -85,16 +86,24 @@ def timeline(
     thread: str | None = typer.Argument(None, help="Thread id or prefix (default: every thread)."),
     db: Path = DB_OPTION,
     as_json: bool = JSON_OPTION,
+    top: int = typer.Option(
+        0,
+        "--top",
+        min=0,
+        help="Keep the N dated events cited by the most articles, per thread (0: every event).",
+    ),
 ) -> None:
     """Show the dated timeline of a thread, every event with its sources.
 
-    Example: storyline timeline 7c1e --db news.db
+    With --top N each thread keeps its N most cited dated events, in date order.
+
+    Example: storyline timeline 7c1e --db news.db --top 10
     """
     with store_at(db) as store:
         result = _organisation(store)
         outlets = {a.id: a.outlet or a.id[:8] for a in store.iter_articles()}
     chosen = [
-        (tid, events)
+        (tid, condense(events, top) if top > 0 else events)
         for tid, events in result.timelines
         if thread is None or tid.startswith(thread)
     ]

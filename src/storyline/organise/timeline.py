@@ -24,6 +24,10 @@ the names there say what the dated thing was ("the June 2012 Geneva conference" 
 document drafted in June 2012"); (3) the sentence does not open by pointing back at text the
 reader cannot see ("That is...", "It was..."); then (4) the sentence seen first, so the choice
 is deterministic.  Whatever wins is still a verbatim source sentence.
+
+A long thread's timeline lists every dated event; ``condense`` keeps the ``top`` most
+salient ones, salience being the number of distinct articles an event cites (the
+date-selection baseline of news-tls: the dates most sources mention are the important ones).
 """
 
 from __future__ import annotations
@@ -346,3 +350,33 @@ def _event_order(event: _Event) -> tuple[bool, int, int, int, str, int]:
     span = (when.latest - when.earliest).days
     rank = _GRANULARITY_ORDER[when.granularity]
     return (False, when.earliest.toordinal(), rank, span, first.article_id, first.start)
+
+
+def condense(events: Sequence[TimelineEvent], top: int) -> tuple[TimelineEvent, ...]:
+    """The ``top`` most salient dated events of ``events``, in date order.
+
+    Salience is the number of distinct articles an event cites, as news-tls's date-selection
+    baseline ranks dates by how many sources mention them.  Ties go to the finer granularity
+    (a day says more than the month around it), then the earlier date, then the description,
+    so the choice is deterministic.  Undated events are dropped; ``top`` <= 0 or at least
+    the number of dated events keeps every dated event.
+    """
+    dated = [(event.when, event) for event in events if event.when is not None]
+    if 0 < top < len(dated):
+        dated = sorted(dated, key=_salience_order)[:top]
+    return tuple(event for _, event in sorted(dated, key=_date_order))
+
+
+def _salience_order(pair: tuple[TimeValue, TimelineEvent]) -> tuple[int, int, int, str]:
+    """Most cited articles first; then finer granularity, earlier date, description."""
+    when, event = pair
+    sources = len({citation.article_id for citation in event.citations})
+    rank = _GRANULARITY_ORDER[when.granularity]
+    return (-sources, rank, when.earliest.toordinal(), event.description)
+
+
+def _date_order(pair: tuple[TimeValue, TimelineEvent]) -> tuple[int, int, int, str]:
+    """The order of ``build_timeline``'s dated events, the description breaking ties."""
+    when, event = pair
+    rank = _GRANULARITY_ORDER[when.granularity]
+    return (when.earliest.toordinal(), rank, (when.latest - when.earliest).days, event.description)
