@@ -54,7 +54,7 @@ def test_names_cosine_reads_only_the_names_columns() -> None:
     english = build_article(FLOOD_EN, title="Floods in Kelantan", language=None, article_id="en")
     malay = build_article(FLOOD_MS, title="Banjir di Kelantan", language=None, article_id="ms")
     found = vectorise([english, malay])
-    vectors = found.as_dicts()
+    vectors = found.rows
     start, end = found.names_columns
     assert 0 < start < end
     full = sum(w * vectors["ms"].get(t, 0.0) for t, w in vectors["en"].items())

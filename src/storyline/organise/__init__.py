@@ -79,7 +79,7 @@ def organise(
     leaders = [article for article in unique if rep_of.get(article.id, article.id) == article.id]
     names = EntityNames(unique, analyses or {}, entity_map)
     found = vectorise(leaders, names.name_keys)
-    vectors = found.as_dicts()
+    vectors = found.rows
     stories = cluster_vectors(by_id, analyses, duplicates, names, found, options)
     threads = link_vectors(stories, vectors, names, options)
     by_story = {story.id: story for story in stories}

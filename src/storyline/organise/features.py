@@ -60,9 +60,6 @@ class ArticleVectors:
             rows[article_id] = dict(zip(indices[span].tolist(), data[span].tolist(), strict=True))
         return rows
 
-    def as_dicts(self) -> dict[str, SparseVector]:
-        return self.rows
-
 
 def vectorise(
     articles: Sequence[Article], name_lists: Mapping[str, Sequence[str]] | None = None

@@ -9,7 +9,6 @@ starts.  Each part is left out when unknown.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from storyline.models import Article, ArticleAnalysis, EntityKind, Story
 from storyline.organise.evidence import DateSpan
-from storyline.organise.text import entity_keys, name_keys
+from storyline.organise.text import entity_keys, named_words
 
 if TYPE_CHECKING:
     from storyline.organise.options import OrganiseOptions
@@ -30,8 +29,6 @@ _NAME_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANISATION})
 # A fixed order, so the result never depends on which article came first.
 _KIND_ORDER = tuple(EntityKind)
 # One capitalised word as text.name_keys reads it; its normalised lower case is the key.
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*\w")
-_POSSESSIVE = re.compile(r"['’]s$")
 
 
 @dataclass(frozen=True)
@@ -68,20 +65,20 @@ class EntityNames:
         surfaces: dict[str, Counter[str]] = {}  # name key -> its spellings in the text
         for article in articles:
             analysis = analyses.get(article.id)
+            words = list(named_words(f"{article.title}\n{article.text}"))
+            self.name_keys[article.id] = [key for key, _ in words]
+            tagged = analysis.mentions if analysis is not None and analysis.analysed else ()
+            if not tagged:  # no entities: the capitalised words name the story too
+                self.keys[article.id] = self.name_keys[article.id]
+                for key, surface in words:
+                    surfaces.setdefault(key, Counter())[surface] += 1
+                continue
             keys = entity_keys(article, analysis, entity_map)
             self.keys[article.id] = keys
-            tagged = analysis.mentions if analysis is not None and analysis.analysed else ()
-            analysed = bool(tagged)
-            # Without an analysis entity_keys already gave the capitalised-word keys.
-            self.name_keys[article.id] = (
-                name_keys(f"{article.title}\n{article.text}") if analysed else keys
-            )
             mentions = tagged if len(tagged) == len(keys) else ()
             for key, mention in zip(keys, mentions, strict=False):
                 spellings.setdefault(key, Counter())[mention.text] += 1
                 kinds.setdefault(key, Counter())[mention.kind] += 1
-            if not analysed:
-                _count_surfaces(f"{article.title}\n{article.text}", set(keys), surfaces)
         self.spelling = {key: _most_common_spelling(count) for key, count in spellings.items()}
         self.kinds = {key: _majority_kind(count) for key, count in kinds.items()}
         self.surface = {key: _shown_surface(count) for key, count in surfaces.items()}
@@ -124,15 +121,6 @@ def _most_common_spelling(spellings: Counter[str]) -> str:
 
 def _majority_kind(kinds: Counter[EntityKind]) -> EntityKind:
     return min(kinds, key=lambda kind: (-kinds[kind], _KIND_ORDER.index(kind)))
-
-
-def _count_surfaces(text: str, keys: set[str], surfaces: dict[str, Counter[str]]) -> None:
-    """Count how ``text`` spells each of its name ``keys`` ("name:kim" -> "Kim")."""
-    for match in _CAPITALISED.finditer(text):
-        surface = _POSSESSIVE.sub("", match.group()).strip(".'’-")
-        key = f"name:{surface.lower()}"
-        if key in keys:
-            surfaces.setdefault(key, Counter())[surface] += 1
 
 
 def _shown_surface(spellings: Counter[str]) -> str:

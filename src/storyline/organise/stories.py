@@ -124,10 +124,10 @@ def cluster_vectors(
     options: OrganiseOptions,
     existing: tuple[Story, ...] = (),
 ) -> tuple[Story, ...]:
-    """``cluster_stories`` on vectors already computed for every representative."""
+    """``cluster_stories`` on vectors already computed for every representative; the
+    ``duplicates`` must be groups of ``by_id`` articles (``within`` makes them so)."""
     analyses = analyses or {}
-    vectors = found.as_dicts()
-    duplicates = within(duplicates, by_id)
+    vectors = found.rows
     rep_of = representatives(duplicates)
     spans = {key: article_span(article, analyses.get(key)) for key, article in by_id.items()}
     dated = {key: evidence_span(spans[key]) for key in vectors}

@@ -132,13 +132,17 @@ def name_keys(text: str) -> list[str]:
     "Путин").  Stop words that merely start a sentence, titles, name particles, months and
     weekdays are dropped.
     """
+    return [key for key, _ in named_words(text)]
+
+
+def named_words(text: str) -> Iterator[tuple[str, str]]:
+    """(key, spelling) of each name word ``name_keys`` finds: ("name:kim", "Kim")."""
     stops = stop_words()
-    keys: list[str] = []
     for word in _capitalised_words(text):
-        token = _POSSESSIVE.sub("", word).strip(".'’-").lower()
+        surface = _POSSESSIVE.sub("", word).strip(".'’-")
+        token = surface.lower()
         if len(token) > 1 and token not in stops and token not in _NOT_NAMES:
-            keys.append(f"name:{token}")
-    return keys
+            yield f"name:{token}", surface
 
 
 def _capitalised_words(text: str) -> Iterator[str]:

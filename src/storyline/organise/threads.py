@@ -55,7 +55,7 @@ def link_threads(
     rep_of = representatives(find_duplicates(unique, options))
     leaders = [article for article in unique if rep_of.get(article.id, article.id) == article.id]
     names = EntityNames(unique, analyses or {}, entity_map)
-    vectors = vectorise(leaders, names.name_keys).as_dicts()
+    vectors = vectorise(leaders, names.name_keys).rows
     return link_vectors(stories, vectors, names, options)
 
 
