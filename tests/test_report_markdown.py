@@ -12,8 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from builders import build_article
-from storyline.models import Briefing, Removal
+from storyline.models import ArticleAnalysis, Briefing, Quote, Removal, SpeakerKind
 from storyline.report import render
+from storyline.report.evidence import SourceRef, collect_evidence
 from storyline.report.markdown import md_escape
 from storyline.report.text import one_line
 from test_report_briefings import port_briefing
@@ -207,3 +208,32 @@ def test_reported_speech_is_never_shown_inside_quotation_marks(fmt: str) -> None
     direct = render(port_briefing(), fmt)  # the control: direct words keep their marks
     assert "(reported)" not in direct
     assert "“We will not back down”" in direct or "<q>We will not back down</q>" in direct
+
+
+def test_quoted_words_inside_reported_speech_are_listed_once_as_reported_speech() -> None:
+    text = 'The mayor said the bridge should reopen "sooner rather than later" this year.'
+    article = build_article(text, title="Bridge")
+    reported_start = text.index("the bridge")
+    fragment_start = text.index("sooner")
+    fragment_end = fragment_start + len("sooner rather than later")
+
+    def quote(start: int, end: int, *, direct: bool) -> Quote:
+        return Quote(
+            start, end, text[start:end], SpeakerKind.NAMED, "name:mayor", "The mayor", "say",
+            direct=direct, partial=direct,
+        )  # fmt: skip
+
+    reported = quote(reported_start, text.index(" this year"), direct=False)
+    fragment = quote(fragment_start, fragment_end, direct=True)
+    elsewhere = quote(0, len("The mayor"), direct=True)  # a direct quote outside: kept
+    analysis = ArticleAnalysis(
+        article.id, "test", "en", True, quotes=(fragment, reported, elsewhere)
+    )
+    found = collect_evidence(
+        [article], {article.id: analysis}, lambda key: "Mayor",
+        lambda key: SourceRef(key, "outlet", None),
+    )  # fmt: skip
+    assert [(view.text, view.direct) for view in found.quotes] == [
+        ("The mayor", True),
+        ('the bridge should reopen "sooner rather than later"', False),
+    ]

@@ -140,7 +140,7 @@ def _quotes(
 ) -> tuple[QuoteView, ...]:
     merged: _Merged[str, tuple[str, str, bool, bool]] = _Merged()
     for article, analysis in pairs:
-        for quote in sorted(analysis.quotes, key=lambda q: q.start):
+        for quote in _shown_quotes(analysis.quotes):
             text = one_line(quote.text or article.text[quote.start : quote.end])
             if text:
                 speaker = speaker_label(quote, entity_name)
@@ -150,6 +150,19 @@ def _quotes(
         QuoteView(text, speaker, partial, merged.cited(key), direct)
         for key, (text, speaker, partial, direct) in merged.first.items()
     )
+
+
+def _shown_quotes(quotes: Sequence[Quote]) -> list[Quote]:
+    """An article's quotes in text order, without the quoted words that a reported-speech
+    quote of the same article already holds: "Kerry said talks should come "sooner rather
+    than later"" is listed once, as reported speech, not again as the fragment inside it."""
+    reported = [(quote.start, quote.end) for quote in quotes if not quote.direct]
+    return [
+        quote
+        for quote in sorted(quotes, key=lambda q: q.start)
+        if not quote.direct
+        or not any(start <= quote.start and quote.end <= end for start, end in reported)
+    ]
 
 
 def _dates(pairs: list[tuple[Article, ArticleAnalysis]], ref: RefMaker) -> tuple[ResolvedDate, ...]:
