@@ -6,14 +6,24 @@ import dataclasses
 import random
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy import sparse
+from sklearn.preprocessing import normalize
 
 from builders import build_article
 from storyline.models import Article
-from storyline.organise import OrganiseOptions, cluster_stories
+from storyline.organise import OrganiseOptions, cluster_stories, split
 from storyline.organise.features import vectorise
-from storyline.organise.split import SMALLEST_GROUP, latent_vectors, split_group
+from storyline.organise.split import (
+    SMALLEST_GROUP,
+    SplitSpace,
+    bisect_group,
+    latent_vectors,
+    split_group,
+    split_story,
+)
 
 
 def _unit(vector: list[float]) -> np.ndarray:
@@ -130,3 +140,72 @@ def test_a_story_from_an_earlier_run_is_never_split() -> None:
     stories = cluster_stories(articles, None, (), None, loose, existing=(earlier,))
     (kept,) = [story for story in stories if "h00" in story.article_ids]
     assert set(earlier.article_ids) <= set(kept.article_ids)
+
+
+# ------------------------------------------------------------------------- bisection
+
+
+def _reports(events: dict[str, int], seed: int) -> SplitSpace:
+    """TF-IDF-like rows: every report shares the topic's words (columns 0-9) and draws
+    five of its event's eight detail words (names, numbers) and two stray words."""
+    rng = np.random.default_rng(seed)
+    rows, ids = [], []
+    for number, (prefix, size) in enumerate(events.items()):
+        for index in range(size):
+            row = np.zeros(60)
+            row[:10] = rng.uniform(0.5, 1.0, 10)
+            details = 10 + 8 * number + rng.choice(8, 5, replace=False)
+            row[details] = rng.uniform(0.8, 1.2, 5)
+            row[40 + rng.choice(20, 2, replace=False)] = 0.3
+            rows.append(row)
+            ids.append(f"{prefix}{index:02d}")
+    matrix = sparse.csr_matrix(normalize(np.array(rows)))
+    return SplitSpace({}, matrix, {key: row for row, key in enumerate(ids)})
+
+
+def test_two_events_of_one_topic_are_bisected_when_hdbscan_sees_one_group() -> None:
+    space = _reports({"quake": 8, "later": 7}, seed=1)
+    members = ["later03", *sorted(space.rows)]
+    members = list(dict.fromkeys(members))
+    groups = split_story(members, space)
+    assert [{key[:5] for key in group} for group in groups] == [{"later"}, {"quake"}]
+    assert groups[0][0] == "later03"  # the story keeps its id with its first member
+
+
+def test_reports_of_one_event_are_not_bisected() -> None:
+    space = _reports({"quake": 16}, seed=2)
+    assert bisect_group(sorted(space.rows), space) == [sorted(space.rows)]
+
+
+def test_a_handful_of_odd_reports_is_not_cut_off_as_an_event() -> None:
+    space = _reports({"quake": 12, "odd": SMALLEST_GROUP - 1}, seed=3)
+    assert bisect_group(sorted(space.rows), space) == [sorted(space.rows)]
+
+
+def test_three_events_are_cut_into_three_by_bisecting_again() -> None:
+    space = _reports({"aa": 7, "bb": 7, "cc": 7}, seed=4)
+    groups = bisect_group(sorted(space.rows), space)
+    assert sorted(sorted({key[:2] for key in group}) for group in groups) == [
+        ["aa"],
+        ["bb"],
+        ["cc"],
+    ]
+
+
+def test_bisection_does_not_depend_on_member_order() -> None:
+    space = _reports({"quake": 8, "later": 7}, seed=5)
+    members = sorted(space.rows)
+    shuffled = members[:]
+    random.Random(5).shuffle(shuffled)
+    first = {frozenset(group) for group in bisect_group(members, space)}
+    assert {frozenset(group) for group in bisect_group(shuffled, space)} == first
+
+
+def test_members_without_a_row_stay_together_and_too_large_stories_are_not_tried(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    space = _reports({"quake": 8, "later": 7}, seed=6)
+    groups = bisect_group([*sorted(space.rows), "new"], space)
+    assert len(groups) == 3 and groups[-1] == ["new"]
+    monkeypatch.setattr(split, "MAX_BISECT_ARTICLES", 14)
+    assert bisect_group(sorted(space.rows), space) == [sorted(space.rows)]
