@@ -13,6 +13,7 @@ from builders import build_article
 from storyline.models import (
     ArticleAnalysis,
     Briefing,
+    Citation,
     Entity,
     EntityKind,
     Origin,
@@ -21,9 +22,10 @@ from storyline.models import (
     Removal,
     SpeakerKind,
     Story,
+    TimelineEvent,
 )
 from storyline.report import render
-from test_report_briefings import port_briefing, problems_only
+from test_report_briefings import on_day, port_briefing, problems_only
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE_BREAKER = '"><img src=x onerror=alert(1)>'
@@ -31,7 +33,7 @@ ATTRIBUTE_BREAKER = '"><img src=x onerror=alert(1)>'
 TEMPLATE_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "main", "section", "article",
     "h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li", "a", "span", "strong", "em",
-    "blockquote", "details", "summary", "code", "q", "time",
+    "blockquote", "details", "summary", "code", "q", "time", "mark",
 }  # fmt: skip
 
 
@@ -180,3 +182,26 @@ def test_any_title_and_outlet_render_as_text_and_never_as_markup(text: str) -> N
     page = Page(render(Briefing(articles=(article,)), "html"))
     assert {tag for tag, _ in page.tags} <= TEMPLATE_TAGS
     assert all(href.startswith(("#", "http")) for href in page.attribute_values("href"))
+
+
+def test_the_words_that_dated_an_event_are_marked_and_every_piece_is_escaped() -> None:
+    description = f'{SCRIPT} vote on <i>4 March</i> & "{ATTRIBUTE_BREAKER}" after.'
+    start = description.index("<i>")
+    end = description.index("after") - 1
+    event = TimelineEvent(
+        on_day("2024-03-04"), description, (Citation("wire", 0, 9, "Wire"),), "s", (start, end)
+    )
+    text = render(dataclasses.replace(port_briefing(), timelines=(("port", (event,)),)), "html")
+    assert (
+        "&lt;script&gt;alert(1)&lt;/script&gt; vote on "
+        '<mark class="date-words">&lt;i&gt;4 March&lt;/i&gt; &amp; '
+        "&#34;&#34;&gt;&lt;img src=x onerror=alert(1)&gt;&#34;</mark> after."
+    ) in text
+    assert {tag for tag, _ in Page(text).tags} <= TEMPLATE_TAGS
+    assert SCRIPT not in text and "<img" not in text and "<i>" not in text
+
+
+def test_an_event_without_date_words_has_no_mark() -> None:
+    text = render(port_briefing(), "html")
+    assert "<mark" not in text
+    assert "About 2,400 dockworkers walked off the job." in text

@@ -12,12 +12,20 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from builders import build_article
-from storyline.models import ArticleAnalysis, Briefing, Quote, Removal, SpeakerKind
+from storyline.models import (
+    ArticleAnalysis,
+    Briefing,
+    Citation,
+    Quote,
+    Removal,
+    SpeakerKind,
+    TimelineEvent,
+)
 from storyline.report import render
 from storyline.report.evidence import SourceRef, collect_evidence
 from storyline.report.markdown import md_escape
 from storyline.report.text import one_line
-from test_report_briefings import port_briefing
+from test_report_briefings import on_day, port_briefing
 
 markdown_it = pytest.importorskip("markdown_it")
 
@@ -237,3 +245,80 @@ def test_quoted_words_inside_reported_speech_are_listed_once_as_reported_speech(
         ("The mayor", True),
         ('the bridge should reopen "sooner rather than later"', False),
     ]
+
+
+# --------------------------------------------------------------------------- timeline date words
+
+
+def timeline_markdown(description: str, date_span: tuple[int, int] | None) -> str:
+    """The Markdown line of a one-event timeline."""
+    citation = Citation("wire", 0, 10, "Coastline Wire")
+    event = TimelineEvent(on_day("2024-03-04"), description, (citation,), "strike", date_span)
+    briefing = dataclasses.replace(port_briefing(), timelines=(("port", (event,)),))
+    text = render(briefing, "md")
+    return next(line for line in text.splitlines() if line.startswith("- **2024-03-04**"))
+
+
+def timeline_line(description: str, date_span: tuple[int, int] | None) -> str:
+    """The Markdown line of a one-event timeline, rendered to HTML."""
+    return to_html(timeline_markdown(description, date_span))
+
+
+def shown_date_words(rendered: str) -> list[str]:
+    return [html.unescape(words) for words in re.findall(r"<strong>(.*?)</strong>", rendered)][1:]
+
+
+def test_the_words_that_dated_an_event_are_bold() -> None:
+    description = "The accord came a year after the March 2023 Bergen summit."
+    start = description.index("March 2023")
+    line = timeline_markdown(description, (start, start + len("March 2023")))
+    assert "the **March 2023** Bergen summit." in line
+    relative = description.index("a year after")
+    line = timeline_markdown(description, (relative, start + len("March 2023")))
+    assert "came **a year after the March 2023** Bergen" in line
+
+
+@pytest.mark.parametrize("date_span", [None, (0, 0), (5, 3), (0, 999), (4, 6)])
+def test_a_missing_or_unusable_span_shows_the_plain_description(
+    date_span: tuple[int, int] | None,
+) -> None:
+    rendered = timeline_line("Ship  docked.", date_span)
+    assert shown_date_words(rendered) == []
+    assert visible_text(rendered) == "2024-03-04: Ship docked. Coastline Wire"
+
+
+def test_markdown_and_html_around_and_inside_the_date_words_stay_literal() -> None:
+    description = "# <b>Vote</b> *set* for [4 March](javascript:x) &amp; **_2024_** | `end` <i>"
+    start = description.index("[4 March]")
+    end = description.index(" | ")
+    rendered = timeline_line(description, (start, end))
+    assert shown_date_words(rendered) == ["[4 March](javascript:x) &amp; **_2024_**"]
+    assert visible_text(rendered) == f"2024-03-04: {description} Coastline Wire"
+    tags = set(re.findall(r"</?([a-z]+)", rendered))
+    assert tags == {"ul", "li", "strong", "a"}
+    assert "javascript" not in " ".join(re.findall(r'href="([^"]*)"', rendered))
+
+
+def test_date_words_glued_to_punctuation_are_still_bold() -> None:
+    description = "Budgets (2023)s rose and fell."
+    start = description.index("(2023)")
+    rendered = timeline_line(description, (start, start + len("(2023)")))
+    assert shown_date_words(rendered) == ["(2023)"]
+    assert visible_text(rendered) == f"2024-03-04: {description} Coastline Wire"
+
+
+_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=40)
+
+
+@given(_TEXT, st.integers(0, 40), st.integers(1, 20))
+def test_any_description_and_span_show_the_text_literally_with_the_span_bold(
+    description: str, start: int, length: int
+) -> None:
+    end = min(start + length, len(description))
+    words = description[start:end]
+    if not one_line(description) or not words.strip():
+        return
+    rendered = timeline_line(description, (start, end))
+    assert visible_text(rendered) == f"2024-03-04: {one_line(description)} Coastline Wire"
+    assert shown_date_words(rendered) == [one_line(words)]
+    assert set(re.findall(r"</?([a-z]+)", rendered)) == {"ul", "li", "strong", "a"}

@@ -8,6 +8,7 @@ import itertools
 import json
 from pathlib import Path
 
+from fastapi.testclient import TestClient
 from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -35,6 +36,7 @@ from storyline.organise import ORGANISER_VERSION, OrganiseOptions, build_timelin
 from storyline.organise.text import sentences
 from storyline.organise.timeline import condense
 from storyline.store import open_store
+from storyline.web import create_app
 
 DAY = dt.date(2024, 3, 4)
 WIRE_TEXT = """Dockworkers at the Port of Rotterdam walked off the job on Monday over pay.
@@ -581,3 +583,153 @@ def test_timeline_command_keeps_the_top_events_of_each_thread(tmp_path: Path) ->
     assert "Dockworkers walked out." in table.stdout and "ferry" not in table.stdout
     everything = CliRunner().invoke(app, ["timeline", "t1", "--db", str(db)])
     assert "ferry" in everything.stdout and "Nobody said when." in everything.stdout
+
+
+# ---------------------------------------------------------------- the words that gave the date
+
+ACCORD = (
+    "The accord came a year after the March 2023 Bergen summit that called on both sides "
+    "to pull back."
+)
+ABOUT_MARCH_2024 = TimeValue(
+    dt.date(2024, 3, 1), dt.date(2024, 3, 31), Granularity.MONTH, Qualifier.ABOUT
+)
+
+
+def _marked(event: TimelineEvent) -> str:
+    assert event.date_span is not None
+    start, end = event.date_span
+    return event.description[start:end]
+
+
+def test_one_sentence_with_two_dates_gives_two_events_marking_different_words() -> None:
+    article = _outlet("a-wire", "Nordic Wire", f"Talks resumed in Oslo.\n\n{ACCORD}")
+    relative = _mention(article, "a year after the March 2023", ABOUT_MARCH_2024)
+    analysis = _analysis(article, _mention(article, "March 2023", MARCH_2023), relative)
+    events = build_timeline([_story(article)], [article], {"a-wire": analysis}, OrganiseOptions())
+    march_2023, about_2024 = (e for e in events if e.when in (MARCH_2023, ABOUT_MARCH_2024))
+    assert march_2023.description == about_2024.description == ACCORD
+    assert _marked(march_2023) == "March 2023"
+    assert _marked(about_2024) == "a year after the March 2023"
+    assert march_2023.date_span != about_2024.date_span
+
+
+def test_events_not_dated_by_a_mention_mark_nothing() -> None:
+    wire, daily, analyses = _corpus()
+    events = build_timeline([_story(wire, daily)], [wire, daily], analyses, OrganiseOptions())
+    start = next(e for e in events if e.when == TimeValue(DAY, DAY, Granularity.DAY))
+    assert start.date_span is None  # dated by the story's first day, not by its words
+    assert all(_marked(e) for e in events if e is not start)
+    undated = build_article("A ferry sank in the harbour. Nobody was hurt.", article_id="u")
+    story = Story("story:u", "u", ("u",), None, None, (), None, "test")
+    (lead,) = build_timeline([story], [undated], None, OrganiseOptions())
+    assert lead.when is None and lead.date_span is None
+
+
+def test_merged_events_mark_the_date_words_of_the_description_they_keep() -> None:
+    # PASSING says "March 2023" early, NAMING later: the span must move with the description.
+    passing = _outlet("a-wire", "Nordic Wire", PASSING)
+    naming = _outlet("b-post", "Evening Post", f"Negotiators met again.\n\n{NAMING}")
+    analyses = {a.id: _dated(a) for a in (passing, naming)}
+    for order in ([passing, naming], [naming, passing]):
+        event = _march_event(order, analyses)
+        assert event.description == NAMING
+        start = NAMING.index("March 2023")
+        assert event.date_span == (start, start + len("March 2023"))
+
+
+def test_a_tie_keeps_the_first_description_and_its_own_span() -> None:
+    this_month = "This month's vote in Bergen approved the withdrawal plan for the border."
+    other = "Lawmakers in Bergen approved the withdrawal plan for the border this month."
+    first = _outlet("a-wire", "Nordic Wire", this_month)
+    second = _outlet("b-post", "Evening Post", other)
+    analyses = {"a-wire": _dated(first, "This month's"), "b-post": _dated(second, "this month")}
+    event = _march_event([first, second], analyses)
+    assert event.date_span == (0, len("This month's"))
+
+
+def test_a_date_expression_running_past_its_sentence_is_clipped_to_it() -> None:
+    article = _outlet("a-wire", "Nordic Wire", "The vote was set for March.\n\n2023 will tell.")
+    mention = _mention(article, "March.\n\n2023", MARCH_2023)
+    events = build_timeline(
+        [_story(article)], [article], {"a-wire": _analysis(article, mention)}, OrganiseOptions()
+    )
+    (event,) = [e for e in events if e.when == MARCH_2023]
+    assert event.description == "The vote was set for March."
+    assert event.date_span == (len("The vote was set for "), len(event.description))
+
+
+_FILLER = st.sampled_from(
+    [
+        "Talks resumed.",
+        "The port shut in May 2021 after a strike.",
+        "On 4 March the vote passed.",
+        "“We met in June,” she said.",
+        "Since 2019 the deal held.",
+        "Nothing moved",
+    ]
+)
+_VALUES = st.sampled_from([MARCH_2023, ABOUT_MARCH_2024, YEAR_2013])
+
+
+@st.composite
+def _mentioned_articles(draw: st.DrawFn) -> tuple[Article, ArticleAnalysis]:
+    """An article of invented sentences and date mentions at arbitrary offsets (some running
+    across sentence ends, some sharing a sentence), as an analyser might misplace them."""
+    paragraphs = draw(st.lists(_FILLER, min_size=1, max_size=4))
+    article_id = f"a{draw(st.integers(0, 3))}"
+    article = build_article("\n\n".join(paragraphs), outlet="Wire", article_id=article_id)
+    size = len(article.text)
+    mentions = []
+    for _ in range(draw(st.integers(0, 4))):
+        start = draw(st.integers(0, size - 1))
+        end = draw(st.integers(start + 1, min(size, start + 30)))
+        text = article.text[start:end]
+        mentions.append(DateMention(start, end, text, draw(_VALUES), 0.9, "absolute"))
+    return article, _analysis(article, *mentions)
+
+
+@given(st.lists(_mentioned_articles(), min_size=1, max_size=3, unique_by=lambda p: p[0].id))
+def test_a_marked_span_is_always_its_mentions_words_within_the_description(
+    corpus: list[tuple[Article, ArticleAnalysis]],
+) -> None:
+    articles = [article for article, _ in corpus]
+    analyses = {analysis.article_id: analysis for _, analysis in corpus}
+    by_id = {article.id: article for article in articles}
+    events = build_timeline([_story(*articles)], articles, analyses, OrganiseOptions())
+    for event in events:
+        if event.when is None:
+            assert event.date_span is None
+            continue
+        assert event.date_span is not None  # unpublished articles: only mentions date events
+        start, end = event.date_span
+        assert 0 <= start < end <= len(event.description)
+        first = event.citations[0]  # the description's own source
+        assert by_id[first.article_id].text[first.start : first.end] == event.description
+        absolute = (first.start + start, first.start + end)
+        produced = [
+            (max(m.start, first.start), min(m.end, first.end))
+            for m in analyses[first.article_id].dates
+            if m.value == event.when
+        ]
+        assert absolute in produced  # the clip of a mention of this very date
+        text = by_id[first.article_id].text
+        assert event.description[start:end] == text[absolute[0] : absolute[1]]
+
+
+def test_the_web_timeline_marks_the_date_words_and_escapes_every_piece(tmp_path: Path) -> None:
+    description = "<b>Talks</b> on <i>4 March</i> & <script>x</script> then."
+    marked = (description.index("4 March") - 3, description.index("</i>") + 4)
+    event = dataclasses.replace(
+        _cited(_day(dt.date(2024, 3, 4)), description, "a"), date_span=marked
+    )
+    db = tmp_path / "web.db"
+    with open_store(db) as store:
+        store.save_organisation(ORGANISER_VERSION, [], [], [], [("t1", [event])])
+    page = TestClient(create_app(db)).get("/timeline/t1")
+    assert page.status_code == 200
+    assert (
+        "&lt;b&gt;Talks&lt;/b&gt; on <mark>&lt;i&gt;4 March&lt;/i&gt;</mark> &amp; "
+        "&lt;script&gt;x&lt;/script&gt; then." in page.text
+    )
+    assert "<script>" not in page.text and "<i>" not in page.text

@@ -376,6 +376,10 @@ class TimelineEvent:
     description: str  # a source sentence, verbatim
     citations: tuple[Citation, ...]
     story_id: str | None = None
+    # Offsets [start, end) of the date expression within ``description`` that gave ``when``,
+    # so a reader sees why the event is listed (None for an event dated by a story's first
+    # day, or undated).
+    date_span: tuple[int, int] | None = None
 
 
 # --- deliver

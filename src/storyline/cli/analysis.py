@@ -14,6 +14,7 @@ from storyline.cli.output import console, fail, print_json, progress_reporter, s
 from storyline.errors import StorylineError
 from storyline.models import ArticleAnalysis, Entity, Quote
 from storyline.pipeline import analyse_store, link_store_entities
+from storyline.report.text import time_label
 from storyline.store import Store
 
 
@@ -163,7 +164,7 @@ def dates(
         for note in p.evidence:
             out.print(f"    evidence: {note}", markup=False)
         for mention in a.dates:
-            value = mention.value.label() if mention.value else "unresolved"
+            value = time_label(mention.value) if mention.value else "unresolved"
             out.print(f"  {mention.text!r:40} -> {value}", markup=False)
 
 

@@ -6,13 +6,16 @@ from pathlib import Path
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from storyline.cli.analysis import _analyses
 from storyline.cli.corpus import DB_OPTION, JSON_OPTION
 from storyline.cli.output import ExitCode, console, print_json, store_at
+from storyline.models import TimelineEvent
 from storyline.organise import ORGANISER_VERSION, Organisation
 from storyline.organise.timeline import condense
 from storyline.pipeline import link_store_entities, organise_store
+from storyline.report.text import time_label
 from storyline.store import Store
 
 
@@ -117,8 +120,21 @@ def timeline(
     for tid, events in chosen:
         out.print(f"[bold]thread {tid[:12]}[/bold]", markup=True)
         for event in events:
-            when = event.when.label() if event.when else "undated"
+            when = time_label(event.when) if event.when else "undated"
             sources = ", ".join(
                 sorted({outlets.get(c.article_id, c.article_id[:8]) for c in event.citations})
             )
-            out.print(f"  {when:>12}  {event.description}  [{sources}]", markup=False)
+            out.print(_event_line(event, f"  {when:>16}  ", f"  [{sources}]"))
+
+
+def _event_line(event: TimelineEvent, before: str, after: str) -> Text:
+    """``event``'s description with the words that dated it in bold.
+
+    A style span rather than markup, so brackets in article text are never read as markup;
+    Rich drops the style when printing to a pipe.
+    """
+    line = Text(before + event.description + after)
+    if event.date_span is not None:
+        start, end = event.date_span
+        line.stylize("bold", len(before) + start, len(before) + end)
+    return line

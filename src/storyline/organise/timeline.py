@@ -7,7 +7,9 @@ Geneva conference" gives a 2012-06 event whose description is the sentence that 
 mention that cannot be resolved ("soon", "on Thursday" with no known publication day) or
 whose resolution the analyser doubts gives no event: a reader wants dated events.  A story
 with no dated event at all is represented by its lead sentence as one undated event
-(``when`` None), listed after the dated ones; no date is ever made up.
+(``when`` None), listed after the dated ones; no date is ever made up.  An event dated by a
+mention keeps where the mention's words sit in its description (``date_span``): a sentence with
+two date expressions gives two events, and a report marks in each the words that dated it.
 
 Events with the same date value are one event told by several sources when their sentences
 are alike or share enough words besides the date itself and the names (within a thread the
@@ -62,7 +64,7 @@ from storyline.organise.text import (
 if TYPE_CHECKING:
     from storyline.organise.options import OrganiseOptions
 
-ALGORITHM = "organise.timeline.v2"
+ALGORITHM = "organise.timeline.v3"
 # Chosen by hand, not yet benchmarked: the invented two-outlet fixture (same event,
 # reworded) must merge and a different event in the same month must not (tests/test_timeline.py).
 TIMELINE_MERGE_SIMILARITY = 0.7
@@ -112,6 +114,7 @@ class _Event:
     topic: set[str] = field(default_factory=set)  # content words besides the date's own
     clarity: _Clarity = (False, False, 0, False)  # see _clarity; higher is clearer
     matched: str = ""
+    date_span: tuple[int, int] | None = None  # the date expression within ``description``
 
 
 def build_timeline(
@@ -131,7 +134,13 @@ def build_timeline(
     events = [event for group in merged.values() for event in group]
     events.sort(key=_event_order)
     return tuple(
-        TimelineEvent(event.when, event.description, tuple(event.citations), event.story_id)
+        TimelineEvent(
+            event.when,
+            event.description,
+            tuple(event.citations),
+            event.story_id,
+            event.date_span,
+        )
         for event in events
     )
 
@@ -227,7 +236,15 @@ def _event(
     topic = set(content_words(description)) - set(words(mention.text if mention else "")) - names
     anchor = (mention.start, mention.end) if mention else (start, start)
     clarity = _clarity(article, analysis, (start, end), anchor)
-    return _Event(when, description, story_id, [citation], topic, clarity, description)
+    span = _span_within((start, end), anchor) if mention else None
+    return _Event(when, description, story_id, [citation], topic, clarity, description, span)
+
+
+def _span_within(sentence: tuple[int, int], mention: tuple[int, int]) -> tuple[int, int] | None:
+    """``mention``'s article offsets made relative to ``sentence``'s start, clipped to it
+    (a sentence split inside a date expression keeps the part it holds); None if none is."""
+    start, end = max(mention[0], sentence[0]), min(mention[1], sentence[1])
+    return (start - sentence[0], end - sentence[0]) if start < end else None
 
 
 def _clarity(
@@ -325,6 +342,7 @@ def _absorb(known: _Event, event: _Event) -> None:
             known.citations.append(citation)
         return
     known.description, known.clarity = event.description, event.clarity
+    known.date_span = event.date_span  # the kept sentence's own date expression
     known.story_id = event.story_id  # the event is shown as told in the description's story
     others = [c for c in known.citations if c.article_id != citation.article_id]
     known.citations[:] = [citation, *others]

@@ -8,6 +8,7 @@ references.  Only http(s) URLs become links.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from storyline.models import Briefing
@@ -116,7 +117,48 @@ def _thread(thread: ThreadView) -> Iterator[str]:
 def _events(events: tuple[EventView, ...]) -> Iterator[str]:
     for event in events:
         when = md_escape(event.when)
-        yield f"- **{when}**: {md_escape(event.description)} {_cite(event.sources)}"
+        yield f"- **{when}**: {_description(event)} {_cite(event.sources)}"
+
+
+def _description(event: EventView) -> str:
+    """The description with the words that dated it in bold.
+
+    Each piece is escaped on its own, so no escape or entity reaches across the marks; the
+    spaces joining the pieces are kept (``md_escape`` would strip them).  ``**`` only opens
+    and closes emphasis where CommonMark's flanking rules allow ("(2012)s" would show the
+    asterisks), so words glued to punctuation there are wrapped in ``<strong>`` instead.
+    """
+    if not event.date_words:
+        return md_escape(event.description)
+    before, words, after = (
+        _escape_keeping_edges(piece) for piece in (event.before, event.date_words, event.after)
+    )
+    if _may_open(before[-1:], words[0]) and _may_close(words[-1], after[:1]):
+        return f"{before}**{words}**{after}"
+    return f"{before}<strong>{words}</strong>{after}"
+
+
+def _punctuation(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PS"
+
+
+def _may_open(previous: str, first: str) -> bool:
+    """Whether ``**`` between ``previous`` and ``first`` is a left-flanking delimiter run."""
+    return not _punctuation(first) or not previous or previous.isspace() or _punctuation(previous)
+
+
+def _may_close(last: str, following: str) -> bool:
+    """Whether ``**`` between ``last`` and ``following`` is a right-flanking delimiter run."""
+    return not _punctuation(last) or not following or following.isspace() or _punctuation(following)
+
+
+def _escape_keeping_edges(text: str) -> str:
+    core = text.strip()
+    if not core:
+        return text
+    opening = text[: len(text) - len(text.lstrip())]
+    closing = text[len(text.rstrip()) :]
+    return f"{opening}{md_escape(core)}{closing}"
 
 
 def _story(story: StoryView, level: int) -> Iterator[str]:

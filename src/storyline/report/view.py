@@ -10,6 +10,7 @@ stories, stories without threads, articles no story claims, problems only.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ from storyline.report.text import (
 # Display choice: the most central entities of a story, enough to say who it is about.
 MAX_KEY_ENTITIES = 8
 UNKNOWN_OUTLET = "unknown outlet"
+_WHITESPACE = re.compile(r"\s+")
 
 __all__ = [
     "ArticleView",
@@ -122,9 +124,18 @@ class StoryView:
 
 @dataclass(frozen=True)
 class EventView:
+    """A timeline entry; its description on one line, cut around the words that dated it
+    (``date_words``, empty when the story's first day dated it or it is undated)."""
+
     when: str
-    description: str
+    before: str
+    date_words: str
+    after: str
     sources: tuple[SourceRef, ...]
+
+    @property
+    def description(self) -> str:
+        return self.before + self.date_words + self.after
 
 
 @dataclass(frozen=True)
@@ -369,11 +380,24 @@ def _event_views(
 
 
 def _event_view(index: _Index, event: TimelineEvent) -> EventView:
-    return EventView(
-        when=time_label(event.when) if event.when else "undated",
-        description=one_line(event.description),
-        sources=_citation_refs(index, event.citations),
+    before, date_words, after = _cut(event.description, event.date_span)
+    when = time_label(event.when) if event.when else "undated"
+    return EventView(when, before, date_words, after, _citation_refs(index, event.citations))
+
+
+def _cut(text: str, span: tuple[int, int] | None) -> tuple[str, str, str]:
+    """``text`` on one line as (before, ``span``'s words, after); whitespace at the edges of
+    the span goes outside it, so a renderer's marks hug the words.  A span that does not fit
+    ``text`` (a hand-edited store) marks nothing rather than the wrong words."""
+    if span is None or not 0 <= span[0] < span[1] <= len(text) or not text[slice(*span)].strip():
+        return one_line(text), "", ""
+    start, end = span
+    start += len(text[start:end]) - len(text[start:end].lstrip())
+    end -= len(text[start:end]) - len(text[start:end].rstrip())
+    before, words, after = (
+        _WHITESPACE.sub(" ", part) for part in (text[:start], text[start:end], text[end:])
     )
+    return before.lstrip(), words, after.rstrip()
 
 
 def _citation_refs(index: _Index, citations: tuple[Citation, ...]) -> tuple[SourceRef, ...]:
