@@ -393,3 +393,20 @@ def test_quotes_meet_their_measured_floors(
     precision, recall = measured(cases_name, is_direct, samples_dir)
     assert precision >= precision_floor
     assert recall >= recall_floor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Ines Duarte said she was sure the council has “the money and the will to "
+        "finish the bridge.”",
+        'Mayor Ines Duarte said she was sure the council has "the money and the will to '
+        'finish the bridge."',
+    ],
+)
+def test_reported_speech_ending_in_a_quotation_keeps_its_closing_mark(text: str) -> None:
+    (reported,) = [q for q in quotes_of(text) if not q.direct]
+    assert reported.text.startswith("she was sure")
+    words = reported.text
+    assert words.count("“") == words.count("”") and words.count('"') % 2 == 0
+    assert text[reported.start : reported.end] == reported.text

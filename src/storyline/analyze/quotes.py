@@ -363,4 +363,22 @@ def _clause_words(
         (doc[end - 1].is_punct and doc[end - 1].text not in "”’\"'") or doc[end - 1].dep_ == "cc"
     ):
         end -= 1
+    end = _past_closing_mark(doc, start, end, sentence.end)  # sentences never cross a block
     return doc[start:end] if end > start else None
+
+
+def _past_closing_mark(doc: Doc, start: int, end: int, limit: int) -> int:
+    """``end`` moved past the closing mark of a quotation the clause opens, when the parse
+    ends the clause inside it ('he was convinced they have “the capacity to do this.”' is cut
+    before 'this.”'): a reader must not see an opening mark without its close."""
+    text = doc[start:end].text
+    unclosed_curly = text.count("“") > text.count("”")
+    unclosed_straight = text.count('"') % 2 == 1
+    if not (unclosed_curly or unclosed_straight):
+        return end
+    closing = "”" if unclosed_curly else '"'
+    for index in range(end, limit):
+        if closing in doc[index].text:
+            return index + 1
+    return end
+
