@@ -381,4 +381,3 @@ def _past_closing_mark(doc: Doc, start: int, end: int, limit: int) -> int:
         if closing in doc[index].text:
             return index + 1
     return end
-
