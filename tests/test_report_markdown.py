@@ -22,7 +22,7 @@ from storyline.models import (
     TimelineEvent,
 )
 from storyline.report import render
-from storyline.report.evidence import SourceRef, collect_evidence
+from storyline.report.evidence import FigureGroup, FigureView, SourceRef, collect_evidence
 from storyline.report.markdown import md_escape
 from storyline.report.text import one_line
 from test_report_briefings import on_day, port_briefing
@@ -322,3 +322,17 @@ def test_any_description_and_span_show_the_text_literally_with_the_span_bold(
     assert visible_text(rendered) == f"2024-03-04: {one_line(description)} Coastline Wire"
     assert shown_date_words(rendered) == [one_line(words)]
     assert set(re.findall(r"</?([a-z]+)", rendered)) == {"ul", "li", "strong", "a"}
+
+
+def test_two_values_from_one_article_are_a_change_not_a_disagreement() -> None:
+    def ref(article_id: str) -> SourceRef:
+        return SourceRef(article_id, article_id, None)
+
+    earlier = FigureView("more than 10,000 a year ago", 10_000, (ref("a"),))
+    now = FigureView("more than 93,000 now", 93_000, (ref("a"),))
+    assert not FigureGroup("dead", (earlier, now)).disagree
+    elsewhere = FigureView("about 90,000", 90_000, (ref("b"),))
+    assert FigureGroup("dead", (earlier, now, elsewhere)).disagree
+    same_elsewhere = FigureView("93,000", 93_000, (ref("a"), ref("b")))
+    assert FigureGroup("dead", (earlier, same_elsewhere)).disagree  # b says 93,000, a 10,000
+    assert not FigureGroup("dead", (now, same_elsewhere)).disagree

@@ -64,7 +64,18 @@ class FigureGroup:
 
     @property
     def disagree(self) -> bool:
-        return len({figure.value for figure in self.figures}) > 1
+        """True when two different articles give different values.  One article giving two
+        values ("more than 10,000 a year ago, more than 93,000 now") is telling a change,
+        not disagreeing with itself."""
+        for one in self.figures:
+            for other in self.figures:
+                if one.value != other.value and _any_other_article(one.sources, other.sources):
+                    return True
+        return False
+
+
+def _any_other_article(one: Sequence[SourceRef], other: Sequence[SourceRef]) -> bool:
+    return any(a.article_id != b.article_id for a in one for b in other)
 
 
 @dataclass(frozen=True)
