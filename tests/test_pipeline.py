@@ -93,3 +93,36 @@ def test_brief_writes_a_report_of_the_samples(
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
     assert "Kerry" in text and "Lavrov" in text
+
+
+@pytest.mark.model
+def test_every_summary_sentence_of_the_example_briefing_is_a_cited_source_sentence(
+    tmp_path: Path,
+) -> None:
+    from storyline.pipeline import brief
+
+    corpus = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+    with open_store(tmp_path / "x.db") as store:
+        briefing = brief(store, [str(corpus)])
+    texts = {article.id: article.text for article in briefing.articles}
+    outlets = {article.id: article.outlet for article in briefing.articles}
+    members = {story.id: set(story.article_ids) for story in briefing.stories}
+    assert [s.story_id for s in briefing.summaries] == [s.id for s in briefing.stories]
+    shown = 0
+    for summary in briefing.summaries:
+        for sentence in (*summary.sentences, *summary.single_source):
+            shown += 1
+            first = sentence.citations[0]  # the sentence shown, verbatim
+            shown_text = texts[first.article_id][first.start : first.end]
+            assert " ".join(shown_text.split()) == " ".join(sentence.text.split())
+            for citation in sentence.citations:  # the others state it, maybe reworded
+                assert citation.article_id in members[summary.story_id]
+                assert citation.outlet == outlets[citation.article_id]
+                assert texts[citation.article_id][citation.start : citation.end].strip()
+    assert shown > len(briefing.stories)  # not an empty briefing that passes trivially
+    wire_stories = [s for s in briefing.summaries if len(members[s.story_id]) > 2]
+    assert any(
+        len({c.article_id for c in sentence.citations}) > 1
+        for summary in wire_stories
+        for sentence in summary.sentences
+    )  # the strike story's syndicated lead cites its copy as well

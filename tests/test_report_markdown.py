@@ -19,6 +19,8 @@ from storyline.models import (
     Quote,
     Removal,
     SpeakerKind,
+    StorySummary,
+    SummarySentence,
     TimelineEvent,
 )
 from storyline.report import render
@@ -336,3 +338,41 @@ def test_two_values_from_one_article_are_a_change_not_a_disagreement() -> None:
     same_elsewhere = FigureView("93,000", 93_000, (ref("a"), ref("b")))
     assert FigureGroup("dead", (earlier, same_elsewhere)).disagree  # b says 93,000, a 10,000
     assert not FigureGroup("dead", (now, same_elsewhere)).disagree
+
+
+def _with_summary(text: str) -> Briefing:
+    """The port briefing with a summary of the strike story citing the wire and its copy."""
+    briefing = port_briefing()
+    wire = next(article for article in briefing.articles if article.id == "wire")
+    start = 0
+    end = len(wire.text.split("\n\n")[0])
+    cited = (Citation("wire", start, end, wire.outlet), Citation("copy", start, end, "Copy"))
+    summary = StorySummary(
+        "strike",
+        (SummarySentence(text, cited),),
+        (SummarySentence("Only the wire says so.", (Citation("wire", 0, 5, wire.outlet),)),),
+        "test",
+    )
+    return dataclasses.replace(briefing, summaries=(summary,))
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_story_opens_with_its_cited_summary_and_lists_single_source_statements(
+    fmt: str,
+) -> None:
+    rendered = render(_with_summary("Dockworkers walked out at Harbourton."), fmt)
+    assert "Summary" in rendered and "Reported by one source only" in rendered
+    assert rendered.index("Summary") < rendered.index("Sources")
+    assert "Dockworkers walked out at Harbourton." in rendered
+    assert "Only the wire says so." in rendered
+    if fmt == "md":
+        line = next(line for line in rendered.splitlines() if "Dockworkers walked out" in line)
+        assert "(#article-wire)" in line and "(#article-copy)" in line  # both cited
+
+
+def test_summary_sentences_are_escaped_in_every_format() -> None:
+    hostile = "<script>alert(1)</script> **bold** [x](javascript:alert(1))"
+    markdown = render(_with_summary(hostile), "md")
+    assert "<script>" not in markdown and "\\*\\*bold\\*\\*" in markdown
+    page = render(_with_summary(hostile), "html")
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page

@@ -65,3 +65,37 @@ def test_search_finds_words_and_an_unknown_article_is_404(client: TestClient) ->
     hits = client.get("/search", params={"q": "harbour", "format": "json"}).json()["hits"]
     assert [h["article_id"] for h in hits] == ["ffee0011"]
     assert client.get("/articles/nope").status_code == 404
+
+
+def test_a_story_page_shows_its_cited_summary_escaped_and_an_unknown_story_is_404(
+    tmp_path: Path,
+) -> None:
+    from storyline.organise import organise
+
+    hostile = "<b>Dock workers</b> voted on Tuesday to end the nine-day strike at the port."
+    articles = [
+        build_article(hostile, title="Strike ends", outlet="Wire", article_id="w1"),
+        build_article(
+            hostile + "\n\nThe union will meet again on Friday.",
+            title="Port strike over",
+            outlet="Herald",
+            article_id="h1",
+        ),
+    ]
+    db = tmp_path / "story.db"
+    with open_store(db) as store:
+        for article in articles:
+            store.add_article(article)
+        result = organise(articles)
+        store.save_organisation(
+            "test", result.duplicates, result.stories, result.threads, result.timelines
+        )
+    client = TestClient(create_app(db))
+    (story,) = result.stories
+    assert f'href="/stories/{story.id}"' in client.get("/").text
+    page = client.get(f"/stories/{story.id}").text
+    assert "&lt;b&gt;Dock workers&lt;/b&gt;" in page and "<b>Dock" not in page
+    assert "[Wire]" in page and "[Herald]" in page
+    data = client.get(f"/stories/{story.id}", params={"format": "json"}).json()
+    assert data["summary"]["story_id"] == story.id and data["summary"]["sentences"]
+    assert client.get("/stories/story:nope").status_code == 404

@@ -7,6 +7,7 @@ Data flows one way::
     clean   -> Article               (clean text, blocks, removals, dateline place)
     analyze -> ArticleAnalysis       (sentences, mentions, quotes, dates, figures)
     organise -> DuplicateGroup, Story, Thread, TimelineEvent
+    synthesise -> StorySummary       (cited extractive summaries, single-source statements)
     deliver -> reports, store, web
 
 Every offset (``start``/``end``) is a character offset into ``Article.text`` unless a
@@ -382,6 +383,25 @@ class TimelineEvent:
     date_span: tuple[int, int] | None = None
 
 
+# --- synthesise
+@dataclass(frozen=True)
+class SummarySentence:
+    """A source sentence, verbatim, with every article that states it."""
+
+    text: str  # the first citation's sentence
+    citations: tuple[Citation, ...]  # the sentence shown first, then the others stating it
+
+
+@dataclass(frozen=True)
+class StorySummary:
+    """An extractive summary of one story: nothing in it is not a source sentence."""
+
+    story_id: str
+    sentences: tuple[SummarySentence, ...]  # in reading order
+    single_source: tuple[SummarySentence, ...] = ()  # salient statements only one outlet makes
+    algorithm: str = ""  # versioned name, e.g. "synthesise.summary.v1"
+
+
 # --- deliver
 @dataclass(frozen=True)
 class Briefing:
@@ -396,3 +416,4 @@ class Briefing:
     timelines: tuple[tuple[str, tuple[TimelineEvent, ...]], ...] = ()  # (thread id, events)
     problems: tuple[Problem, ...] = ()
     generated: dt.datetime | None = None
+    summaries: tuple[StorySummary, ...] = ()

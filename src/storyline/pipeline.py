@@ -7,7 +7,8 @@
 5. analyze   Article -> ArticleAnalysis, cached by (article id, analyzer version)
 6. link      analyses -> canonical entities across articles
 7. organise  articles + analyses -> duplicates, stories, threads, timelines
-8. deliver   -> Briefing, rendered by storyline.report
+8. synthesise stories -> cited extractive summaries, single-source statements
+9. deliver   -> Briefing, rendered by storyline.report
 
 Each function here runs one or more stages over a store and returns plain data; the CLI and
 the web UI are thin layers over them.  Cleaning needs the whole batch to learn lines an outlet
@@ -37,6 +38,7 @@ from storyline.models import (
     Problem,
     RawDocument,
     Severity,
+    StorySummary,
 )
 from storyline.store import Store
 
@@ -212,7 +214,24 @@ def organise_store(
     return organisation
 
 
-# --------------------------------------------------------------------------- 8 deliver
+def synthesise_stories(
+    articles: Sequence[Article],
+    analyses: Sequence[ArticleAnalysis],
+    organisation: Organisation,
+) -> tuple[StorySummary, ...]:
+    """Stage 8: each story's cited extractive summary and single-source statements."""
+    from storyline.synthesise import summarise_stories
+
+    return summarise_stories(
+        organisation.stories,
+        articles,
+        {analysis.article_id: analysis for analysis in analyses},
+        organisation.duplicates,
+        organisation.sentence_links,
+    )
+
+
+# --------------------------------------------------------------------------- 9 deliver
 
 
 def brief(
@@ -245,6 +264,7 @@ def gather_briefing(
         return Briefing(articles=articles, problems=tuple(problems), generated=_now())
     entities, entity_map = link_store_entities(store, analyses)
     organisation = organise_store(store, analyses, entity_map)
+    summaries = synthesise_stories(articles, analyses, organisation)
     return Briefing(
         articles=articles,
         analyses=tuple(analyses),
@@ -255,6 +275,7 @@ def gather_briefing(
         timelines=organisation.timelines,
         problems=tuple(problems),
         generated=_now(),
+        summaries=summaries,
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import typer
 
 from storyline import __version__
-from storyline.cli import analysis, brief, corpus, organisation, serve
+from storyline.cli import analysis, brief, corpus, organisation, serve, synthesis
 
 app = typer.Typer(
     name="storyline",
@@ -39,6 +39,7 @@ app.command()(organisation.organise)
 app.command()(organisation.stories)
 app.command()(organisation.threads)
 app.command()(organisation.timeline)
+app.command()(synthesis.summary)
 app.command()(serve.serve)
 
 

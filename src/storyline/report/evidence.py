@@ -12,7 +12,14 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from storyline.models import Article, ArticleAnalysis, Figure, Quote, SpeakerKind
+from storyline.models import (
+    Article,
+    ArticleAnalysis,
+    Figure,
+    Quote,
+    SpeakerKind,
+    SummarySentence,
+)
 from storyline.report.text import one_line, time_label
 
 UNNAMED_SOURCE = "an unnamed source"
@@ -39,6 +46,28 @@ class QuoteView:
     # False for reported speech ("Kerry said the talks would wait"): the writer's words, which
     # a report must not put inside quotation marks.
     direct: bool = True
+
+
+@dataclass(frozen=True)
+class StatementView:
+    """A source sentence shown as it stands (a summary sentence, a single-source
+    statement), citing every article that states it."""
+
+    text: str
+    sources: tuple[SourceRef, ...]
+
+
+def statement_views(
+    sentences: Sequence[SummarySentence], ref: Callable[[str, str | None], SourceRef]
+) -> tuple[StatementView, ...]:
+    """Views of ``sentences``; ``ref`` makes a citation from (article id, outlet)."""
+    views = []
+    for sentence in sentences:
+        cited = dict.fromkeys(c.article_id for c in sentence.citations)
+        outlets = {c.article_id: c.outlet for c in reversed(sentence.citations)}
+        refs = tuple(ref(article_id, outlets[article_id]) for article_id in cited)
+        views.append(StatementView(one_line(sentence.text), refs))
+    return tuple(views)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from storyline.report.view import (
     ProblemView,
     SourceGroup,
     SourceRef,
+    StatementView,
     StoryView,
     ThreadView,
     build_view,
@@ -167,15 +168,28 @@ def _story(story: StoryView, level: int) -> Iterator[str]:
     place = f" · {md_escape(story.place)}" if story.place else ""
     yield f"*{md_escape(story.date_range)}*{place}"
     yield ""
+    yield from _statements("Summary", story.summary)
     yield from _sources(story)
     if story.key_entities:
         yield "**Key entities:** " + ", ".join(md_escape(name) for name in story.key_entities)
         yield ""
     yield from _quotes(story)
+    yield from _statements("Reported by one source only", story.single_source)
     yield from _dates(story)
     yield from _figures(story.figures)
     for article in story.articles:
         yield from _article(article, level + 1)
+
+
+def _statements(heading: str, statements: tuple[StatementView, ...]) -> Iterator[str]:
+    """Source sentences, each followed by every article that states it."""
+    if not statements:
+        return
+    yield f"**{heading}**"
+    yield ""
+    for statement in statements:
+        yield f"- {md_escape(statement.text)} {_cite(statement.sources)}"
+    yield ""
 
 
 def _sources(story: StoryView) -> Iterator[str]:

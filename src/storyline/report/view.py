@@ -25,6 +25,7 @@ from storyline.models import (
     Problem,
     PublicationDate,
     Story,
+    StorySummary,
     Thread,
     TimelineEvent,
 )
@@ -34,7 +35,9 @@ from storyline.report.evidence import (
     QuoteView,
     ResolvedDate,
     SourceRef,
+    StatementView,
     collect_evidence,
+    statement_views,
 )
 from storyline.report.text import (
     anchor,
@@ -64,6 +67,7 @@ __all__ = [
     "ResolvedDate",
     "SourceGroup",
     "SourceRef",
+    "StatementView",
     "StoryView",
     "ThreadView",
     "build_view",
@@ -120,6 +124,8 @@ class StoryView:
     dates: tuple[ResolvedDate, ...]
     figures: tuple[FigureGroup, ...]
     articles: tuple[ArticleView, ...]
+    summary: tuple[StatementView, ...] = ()  # cited source sentences, in reading order
+    single_source: tuple[StatementView, ...] = ()  # what only one of its sources reports
 
 
 @dataclass(frozen=True)
@@ -191,6 +197,7 @@ class _Index:
     analyses: dict[str, ArticleAnalysis]
     entity_names: dict[str, str]
     views: dict[str, ArticleView]
+    summaries: dict[str, StorySummary]
 
     def refs(self, article_ids: Iterable[str]) -> tuple[SourceRef, ...]:
         return tuple(self.ref(article_id) for article_id in article_ids)
@@ -241,6 +248,7 @@ def _index(briefing: Briefing) -> _Index:
         analyses=analyses,
         entity_names={entity.key: entity.name for entity in briefing.entities},
         views=views,
+        summaries={summary.story_id: summary for summary in briefing.summaries},
     )
 
 
@@ -308,6 +316,7 @@ def _story_view(index: _Index, story: Story) -> StoryView:
         members, index.analyses, index.entity_name, lambda aid: index.ref(aid)
     )
     articles = tuple(index.views[aid] for aid in member_ids)
+    summary = index.summaries.get(story.id)
     return StoryView(
         anchor=anchor("story", story.id),
         label=one_line(story.label) or "(unlabelled story)",
@@ -320,6 +329,8 @@ def _story_view(index: _Index, story: Story) -> StoryView:
         dates=evidence.dates,
         figures=evidence.figures,
         articles=articles,
+        summary=statement_views(summary.sentences, index.ref) if summary else (),
+        single_source=statement_views(summary.single_source, index.ref) if summary else (),
     )
 
 

@@ -14,7 +14,11 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from storyline import codec
-from storyline.store import open_store
+from storyline.analyze import ANALYZER_VERSION
+from storyline.models import ArticleAnalysis
+from storyline.organise import OrganiseOptions, link_sentences
+from storyline.store import Store, open_store
+from storyline.synthesise import summarise_stories
 
 SEARCH_LIMIT = 50
 
@@ -26,6 +30,12 @@ def _templates() -> Environment:
     )
     env.filters["safe_url"] = _safe_url
     return env
+
+
+def _stored_analyses(store: Store, article_ids: tuple[str, ...]) -> dict[str, ArticleAnalysis]:
+    """The cached analyses of these articles: the UI only reads, it never runs the model."""
+    found = (store.get_analysis(key, ANALYZER_VERSION) for key in article_ids)
+    return {analysis.article_id: analysis for analysis in found if analysis is not None}
 
 
 def _safe_url(url: str | None) -> str | None:
@@ -74,6 +84,21 @@ def create_app(db_path: Path) -> FastAPI:
         with open_store(db_path) as s:
             hits = s.search(q, limit=SEARCH_LIMIT) if q.strip() else []
         return respond(request, "search.html", query=q, hits=hits)
+
+    @app.get("/stories/{story_id}")
+    def story(request: Request, story_id: str) -> Response:
+        with open_store(db_path) as s:
+            organisation = s.load_organisation()
+            stories = {x.id: x for x in organisation.stories} if organisation else {}
+            found = stories.get(story_id)
+            if organisation is None or found is None:
+                raise HTTPException(404, f"no story {story_id}")
+            members = [a for key in found.article_ids if (a := s.get_article(key)) is not None]
+            analyses = _stored_analyses(s, found.article_ids)
+        links = link_sentences([found], members, analyses, OrganiseOptions())
+        (summary,) = summarise_stories([found], members, analyses, organisation.duplicates, links)
+        outlets = {a.id: a.outlet or a.id[:8] for a in members}
+        return respond(request, "story.html", story=found, summary=summary, outlets=outlets)
 
     @app.get("/timeline/{thread_id}")
     def timeline(request: Request, thread_id: str) -> Response:

@@ -1,0 +1,62 @@
+"""The summary command: each story's cited extractive summary and single-source statements."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from storyline.cli.analysis import _analyses
+from storyline.cli.corpus import DB_OPTION, JSON_OPTION
+from storyline.cli.organisation import _organisation
+from storyline.cli.output import ExitCode, console, print_json, store_at
+from storyline.models import Story, SummarySentence
+from storyline.organise import OrganiseOptions, link_sentences
+from storyline.synthesise import summarise_stories
+
+
+def summary(
+    story: str | None = typer.Argument(
+        None, help="Story id or prefix, with or without 'story:' (default: every story)."
+    ),
+    db: Path = DB_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Summarise stories: source sentences that each cite every article stating them, and
+    what only one source reports.
+
+    Example: storyline summary 3fa2 --db news.db
+    """
+    with store_at(db) as store:
+        result = _organisation(store)
+        chosen = [s for s in result.stories if story is None or _matches(s, story)]
+        if story is not None and not chosen:
+            console(stderr=True).print(f"error: no story {story!r} (see `storyline stories`)")
+            raise typer.Exit(ExitCode.FAILED)
+        analyses = {analysis.article_id: analysis for analysis in _analyses(store)}
+        articles = list(store.iter_articles())
+    # Stored organisations keep no sentence links: find them for the chosen stories only.
+    links = result.sentence_links or link_sentences(chosen, articles, analyses, OrganiseOptions())
+    summaries = summarise_stories(chosen, articles, analyses, result.duplicates, links)
+    if as_json:
+        print_json(summaries)
+        return
+    outlets = {article.id: article.outlet or article.id[:8] for article in articles}
+    out = console()
+    for found, summarised in zip(chosen, summaries, strict=True):
+        out.print(f"[bold]{found.id[:18]}[/bold]  {found.label}", markup=True, highlight=False)
+        for sentence in summarised.sentences:
+            out.print(f"  - {_cited(sentence, outlets)}", markup=False, highlight=False)
+        if summarised.single_source:
+            out.print("  reported by one source only:", markup=False)
+            for sentence in summarised.single_source:
+                out.print(f"  - {_cited(sentence, outlets)}", markup=False, highlight=False)
+
+
+def _matches(story: Story, wanted: str) -> bool:
+    return story.id.startswith(wanted) or story.id.split(":", 1)[-1].startswith(wanted)
+
+
+def _cited(sentence: SummarySentence, outlets: dict[str, str]) -> str:
+    cited = dict.fromkeys(outlets.get(c.article_id, c.article_id[:8]) for c in sentence.citations)
+    return f"{' '.join(sentence.text.split())}  [{', '.join(cited)}]"

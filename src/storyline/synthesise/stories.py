@@ -1,0 +1,66 @@
+"""The synthesise stage over a whole organisation: one ``StorySummary`` per story.
+
+Each summary holds the story's cited extractive summary (``summary.summarise_story``) and
+the statements only one of its sources makes (``single_source.single_source_statements``).
+Both read the same sentence links, so a sentence several outlets state cites them all in
+the summary and is never listed as single-source; a single-source statement the summary
+already shows is not listed again (its one citation says so).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from storyline.models import (
+    Article,
+    ArticleAnalysis,
+    DuplicateGroup,
+    Story,
+    StorySummary,
+    SummarySentence,
+)
+from storyline.organise import SentenceLink
+from storyline.synthesise.single_source import single_source_statements
+from storyline.synthesise.summary import ALGORITHM as SUMMARY_ALGORITHM
+from storyline.synthesise.summary import SummaryOptions, summarise_story
+
+
+def summarise_stories(
+    stories: Sequence[Story],
+    articles: Sequence[Article],
+    analyses: Mapping[str, ArticleAnalysis] | None,
+    duplicates: Sequence[DuplicateGroup] = (),
+    links: Sequence[SentenceLink] = (),
+    options: SummaryOptions | None = None,
+) -> tuple[StorySummary, ...]:
+    """A summary of every story of ``stories``, in the same order."""
+    options = options or SummaryOptions()
+    analyses = analyses or {}
+    by_id: dict[str, Article] = {}
+    for article in articles:
+        by_id.setdefault(article.id, article)
+    links_of: dict[str | None, list[SentenceLink]] = {}
+    for link in links:
+        links_of.setdefault(link.story_id, []).append(link)
+    summaries = []
+    for story in stories:
+        members = [by_id[key] for key in story.article_ids if key in by_id]
+        story_links = links_of.get(story.id, [])
+        summary = summarise_story(story, members, analyses, story_links, options)
+        single = single_source_statements(story, members, analyses, duplicates, story_links)
+        summaries.append(
+            StorySummary(story.id, summary, _not_in(single, summary), SUMMARY_ALGORITHM)
+        )
+    return tuple(summaries)
+
+
+def _not_in(
+    statements: Sequence[SummarySentence], summary: Sequence[SummarySentence]
+) -> tuple[SummarySentence, ...]:
+    """``statements`` the summary does not already show (its citations say whose they are)."""
+    shown = {(c.article_id, c.start) for sentence in summary for c in sentence.citations}
+    return tuple(
+        statement
+        for statement in statements
+        if (statement.citations[0].article_id, statement.citations[0].start) not in shown
+    )
