@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import typer
+from rich.console import Console
+from rich.markup import escape
 
 from storyline.cli.analysis import _analyses
 from storyline.cli.corpus import DB_OPTION, JSON_OPTION
 from storyline.cli.organisation import _organisation
 from storyline.cli.output import ExitCode, console, print_json, store_at
-from storyline.models import Story, SummarySentence
+from storyline.models import Story, StorySummary, SummarySentence
 from storyline.organise import OrganiseOptions, link_sentences
 from storyline.synthesise import summarise_stories
 
@@ -42,9 +45,20 @@ def summary(
         print_json(summaries)
         return
     outlets = {article.id: article.outlet or article.id[:8] for article in articles}
-    out = console()
-    for found, summarised in zip(chosen, summaries, strict=True):
-        out.print(f"[bold]{found.id[:18]}[/bold]  {found.label}", markup=True, highlight=False)
+    print_summaries(console(), chosen, summaries, outlets)
+
+
+def print_summaries(
+    out: Console,
+    stories: Sequence[Story],
+    summaries: Sequence[StorySummary],
+    outlets: Mapping[str, str],
+) -> None:
+    """Each story's label, its cited summary and its single-source statements, as text."""
+    for found, summarised in zip(stories, summaries, strict=True):
+        # The label is article text: escaped, so "[/]" in a headline is shown, not parsed.
+        label = escape(found.label)
+        out.print(f"[bold]{escape(found.id[:18])}[/bold]  {label}", markup=True, highlight=False)
         for sentence in summarised.sentences:
             out.print(f"  - {_cited(sentence, outlets)}", markup=False, highlight=False)
         if summarised.single_source:
@@ -57,6 +71,6 @@ def _matches(story: Story, wanted: str) -> bool:
     return story.id.startswith(wanted) or story.id.split(":", 1)[-1].startswith(wanted)
 
 
-def _cited(sentence: SummarySentence, outlets: dict[str, str]) -> str:
+def _cited(sentence: SummarySentence, outlets: Mapping[str, str]) -> str:
     cited = dict.fromkeys(outlets.get(c.article_id, c.article_id[:8]) for c in sentence.citations)
     return f"{' '.join(sentence.text.split())}  [{', '.join(cited)}]"

@@ -4,8 +4,9 @@ Every sentence of every member article becomes a ``Candidate`` (its span strippe
 surrounding white space, so ``article.text[start:end] == text``).  Candidates stating the
 same thing are grouped: the story's ``SentenceLink``s join them, and so does a small edit
 distance between their normalised words (syndicated copies, a one-word edit).  Articles
-that share most of their sentences are copies of one another and count as one *source*, so
-a wire story printed by three sites does not corroborate itself three times.
+that share most of their sentences, or that one ``DuplicateGroup`` holds, are copies of one
+another and count as one *source*, so a wire story printed by three sites does not
+corroborate itself three times.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from storyline.models import Article, ArticleAnalysis, Citation
+from storyline.models import Article, ArticleAnalysis, Citation, DuplicateGroup
 from storyline.organise import SentenceLink
 from storyline.organise.disjoint import DisjointSet
 from storyline.organise.text import sentences, words
@@ -72,8 +73,10 @@ def story_candidates(
     articles: Sequence[Article],
     analyses: Mapping[str, ArticleAnalysis],
     links: Sequence[SentenceLink],
+    duplicates: Sequence[DuplicateGroup] = (),
 ) -> StoryCandidates:
-    """Every sentence of ``articles``, grouped with the sentences stating the same thing."""
+    """Every sentence of ``articles``, grouped with the sentences stating the same thing;
+    ``duplicates`` (which may cover more than these articles) join copies into one source."""
     ordered = reading_order(articles)
     candidates = tuple(_candidates(ordered, analyses))
     joined = DisjointSet(range(len(candidates)))
@@ -88,7 +91,7 @@ def story_candidates(
         members[numbers[0]] = numbers
         for number in numbers:
             group_of[number] = numbers[0]
-    source_of = _sources(ordered, candidates, group_of)
+    source_of = _sources(ordered, candidates, group_of, duplicates)
     return StoryCandidates(candidates, tuple(group_of), members, source_of)
 
 
@@ -139,12 +142,18 @@ def _linked_pairs(
 
 
 def _overlapping(candidates: Sequence[Candidate], citation: Citation) -> Candidate | None:
+    """The candidate sharing most of ``citation``'s span, if it shares more than half of the
+    shorter of the two (a link found with another sentence split must not pull a
+    neighbouring sentence into the group on a few shared characters)."""
     best, best_overlap = None, 0
     for candidate in candidates:
         overlap = min(candidate.citation.end, citation.end) - max(
             candidate.citation.start, citation.start
         )
-        if overlap > best_overlap:
+        shorter = min(
+            candidate.citation.end - candidate.citation.start, citation.end - citation.start
+        )
+        if overlap > best_overlap and 2 * overlap > shorter:
             best, best_overlap = candidate, overlap
     return best
 
@@ -176,27 +185,80 @@ def _near_duplicate_pairs(candidates: Sequence[Candidate]) -> list[tuple[int, in
 
 
 def _sources(
-    ordered: Sequence[Article], candidates: Sequence[Candidate], group_of: Sequence[int]
+    ordered: Sequence[Article],
+    candidates: Sequence[Candidate],
+    group_of: Sequence[int],
+    duplicates: Sequence[DuplicateGroup],
 ) -> dict[str, str]:
-    """Article id -> source id: an article mostly made of another's sentences is its copy."""
-    groups_by_article: dict[str, set[int]] = {article.id: set() for article in ordered}
-    for candidate in candidates:
-        if len(candidate.tokens) >= MIN_MATCH_WORDS:
-            groups_by_article[candidate.citation.article_id].add(group_of[candidate.number])
+    """Article id -> source id (its copies' earliest article): an article mostly made of
+    another's sentences is its copy, and so are the members of one duplicate group."""
+    ids = {article.id for article in ordered}
     copies = DisjointSet([article.id for article in ordered])
-    for index, article in enumerate(ordered):
-        mine = groups_by_article[article.id]
-        for other in ordered[index + 1 :]:
-            theirs = groups_by_article[other.id]
-            smaller = min(len(mine), len(theirs))
-            if smaller and len(mine & theirs) >= COPY_SHARE * smaller:
-                copies.union(article.id, other.id)
+    for first, second in _shared_sentence_copies(ordered, candidates, group_of):
+        copies.union(first, second)
+    for duplicate in duplicates:
+        inside = [key for key in duplicate.members if key in ids]
+        for key in inside[1:]:
+            copies.union(inside[0], key)
     rank = {article.id: index for index, article in enumerate(ordered)}
     source_of: dict[str, str] = {}
     for group in copies.groups():
         head = min(group, key=rank.__getitem__)
         source_of.update((key, head) for key in group)
     return source_of
+
+
+def _shared_sentence_copies(
+    ordered: Sequence[Article], candidates: Sequence[Candidate], group_of: Sequence[int]
+) -> list[tuple[str, str]]:
+    """Pairs of articles at least ``COPY_SHARE`` of whose sentences state the same things."""
+    groups_by_article: dict[str, set[int]] = {article.id: set() for article in ordered}
+    for candidate in candidates:
+        if len(candidate.tokens) >= MIN_MATCH_WORDS:
+            groups_by_article[candidate.citation.article_id].add(group_of[candidate.number])
+    pairs: list[tuple[str, str]] = []
+    for index, article in enumerate(ordered):
+        mine = groups_by_article[article.id]
+        for other in ordered[index + 1 :]:
+            theirs = groups_by_article[other.id]
+            smaller = min(len(mine), len(theirs))
+            if smaller and len(mine & theirs) >= COPY_SHARE * smaller:
+                pairs.append((article.id, other.id))
+    return pairs
+
+
+# Words that turn a statement into its denial: "would not resume" must never cite
+# "would resume", however close the two texts are ("didn't" splits into "didn", "t").
+_NEGATIONS = frozenset({"not", "no", "never", "nor", "t", "without", "none", "nothing", "nobody"})
+# Numbers written as words: "three dead" and "four dead" are different claims.
+_NUMBER_WORDS = frozenset(
+    {
+        *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+        *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
+        *("eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy"),
+        *("eighty", "ninety", "hundred", "thousand", "million", "billion", "dozen", "dozens"),
+        *("hundreds", "thousands", "millions", "billions", "half", "first", "second", "third"),
+    }
+)
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def same_claims(one: str, other: str) -> bool:
+    """Whether two near-identical sentences make the same claim: the same figures (digits,
+    thousands separators ignored, and number words) and the same negations.
+
+    Edit distance alone joins "31 people died" with "37 people died" and "talks will
+    resume" with "talks will not resume"; neither may cite the other as stating it.
+    """
+    return _claim_key(one) == _claim_key(other)
+
+
+def _claim_key(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    figures = {match.group().replace(",", "").rstrip(".") for match in _FIGURE.finditer(text)}
+    tokens = words(text)
+    figures.update(token for token in tokens if token in _NUMBER_WORDS)
+    negations = tuple(sorted(token for token in tokens if token in _NEGATIONS))
+    return frozenset(figures), negations
 
 
 # A quotation: opened by " “ or `` and closed by " ” or '' (sources mix them: Multi-News

@@ -3,14 +3,18 @@
 A reader comparing outlets wants to know which facts rest on one source alone: a toll, a
 name, a detail no other report confirms.  Within a story, sources are counted as the
 summary counts them: an article and its syndicated copies (``DuplicateGroup``) are one
-source.  A sentence of one source is a single-source statement when
+source, and so are articles the summary's candidates found to be copies (most of their
+sentences shared) when ``copies`` passes them.  A sentence of one source is a single-source
+statement when
 
-* it carries *facts*: numbers (two digits or more, or any figure with a digit) and
-  capitalised names past the sentence's first word;
+* it carries *facts*: numbers of two digits or more ("1,500" and "1500" are one) and
+  capitalised names past the sentence's first word, compared word by word without inner
+  dots or apostrophes ("U.S." is "US", "Jean-Marc" is "Jean Marc");
 * at least one of those facts appears in no other source's text at all (so "31 dead" in
   every report is not exclusive, while "the 12th floor" that one outlet alone gives is);
 * no other source states a near-identical sentence (a ``SentenceLink`` joining it to
-  another source's sentence);
+  another source's sentence that gives the same figures and negations: "37 died" does not
+  confirm "31 died");
 * it is the writer's statement: it holds no direct quote and no double quotation mark
   (the story's quotes are listed apart, speaker by speaker, and a sentence cut from a
   longer quote would show a mark without its pair).
@@ -35,16 +39,24 @@ from storyline.models import (
     SummarySentence,
 )
 from storyline.organise import SentenceLink
+from storyline.organise.disjoint import DisjointSet
 from storyline.organise.text import name_keys, sentences, words
+from storyline.synthesise.candidates import same_claims
 
 ALGORITHM = "synthesise.single_source.v1"
 # Display choice: a handful per story, enough to show what to double-check.
 MAX_STATEMENTS = 5
 # Sentences shorter than this are fragments ("Police said.") whose facts mean little alone.
 MIN_WORDS = 6
-_QUOTE_MARKS = frozenset('"“”„«»')
+# Double marks, and the opening single marks British outlets quote with (a closing ’ is
+# also an apostrophe, so it is no evidence); CJK corner brackets.
+_QUOTE_MARKS = frozenset('"“”„«»‘‹「」『』')
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _OPENING_WORD = re.compile(r"\W*\w+")
+# A possessive, then a dot or apostrophe inside a word: "Kerry's" is "Kerry", and "U.S."
+# and "US", "O'Brien" and "OBrien" are one fact.
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+_INNER_MARK = re.compile(r"(?<=\w)[.'’](?=\w)")
 
 
 @dataclass(frozen=True)
@@ -61,22 +73,26 @@ def single_source_statements(
     analyses: Mapping[str, ArticleAnalysis],
     duplicates: Sequence[DuplicateGroup],
     links: Sequence[SentenceLink],
+    copies: Mapping[str, str] | None = None,
 ) -> tuple[SummarySentence, ...]:
     """The statements of ``story`` that only one of its sources makes, most telling first.
 
     ``articles`` are the story's members; ``duplicates`` and ``links`` may cover more than
-    the story (only the parts about its members are used).
+    the story (only the parts about its members are used).  ``copies`` maps article id to
+    source id as ``candidates.StoryCandidates.source_of`` does: a lightly edited wire copy
+    no duplicate group holds must not confirm its original.
     """
-    members = {article.id: article for article in articles if article.id in story.article_ids}
-    source_of = _sources(members, duplicates)
+    inside = set(story.article_ids)
+    members = {article.id: article for article in articles if article.id in inside}
+    source_of = _sources(members, duplicates, copies or {})
     if len(set(source_of.values())) < 2:
         return ()
-    facts_by_source = _facts_by_source(members, source_of)
-    confirmed = _linked_across_sources(links, source_of)
+    sources_of_fact = _sources_of_fact(members, source_of)
+    confirmed = _linked_across_sources(links, members, source_of)
     found = [
         statement
         for article in sorted(members.values(), key=lambda a: a.id)
-        for statement in _statements(article, analyses.get(article.id), source_of, facts_by_source)
+        for statement in _statements(article, analyses.get(article.id), source_of, sources_of_fact)
         if (statement.citation.article_id, statement.citation.start) not in confirmed
     ]
     chosen = _one_per_text(sorted(found, key=lambda statement: statement.rank))
@@ -84,66 +100,110 @@ def single_source_statements(
 
 
 def _sources(
-    members: Mapping[str, Article], duplicates: Sequence[DuplicateGroup]
+    members: Mapping[str, Article],
+    duplicates: Sequence[DuplicateGroup],
+    copies: Mapping[str, str],
 ) -> dict[str, str]:
-    """Article id -> source id: the first member (by id) of its duplicate group, or itself."""
-    source_of = {key: key for key in members}
+    """Article id -> source id: the first (by id) of the articles its duplicate groups and
+    ``copies`` join it to, or itself."""
+    joined = DisjointSet(sorted(members))
     for group in duplicates:
-        inside = sorted(key for key in group.members if key in members)
-        for key in inside:
-            source_of[key] = inside[0]
+        inside = [key for key in group.members if key in members]
+        for key in inside[1:]:
+            joined.union(inside[0], key)
+    for key, source in copies.items():
+        if key in members and source in members:
+            joined.union(source, key)
+    source_of: dict[str, str] = {}
+    for joined_ids in joined.groups():
+        source_of.update((key, min(joined_ids)) for key in joined_ids)
     return source_of
 
 
 def _facts(text: str) -> set[str]:
-    """Numbers and names of ``text``, lower-cased; a sentence's first word is not a name."""
+    """Numbers and name words of ``text``, lower-cased; a sentence's first word is not a
+    name.  A name is split into its words so that it meets ``_text_facts`` of another text
+    however that text hyphenates or dots it."""
     opening = _OPENING_WORD.match(text)
     rest = text[opening.end() :] if opening else text
+    names = {
+        piece
+        for key in name_keys(rest)
+        for piece in _fact_words(key.split(":", 1)[-1])
+        if len(piece) > 1
+    }
+    return _numbers(text) | names
+
+
+def _numbers(text: str) -> set[str]:
+    """Numbers of two digits or more, without thousands separators or a final full stop."""
     numbers = {match.group().replace(",", "").rstrip(".") for match in _NUMBER.finditer(text)}
-    names = {key.split(":", 1)[-1] for key in name_keys(rest)}
-    return {number for number in numbers if len(number) >= 2} | names
-
-
-def _facts_by_source(
-    members: Mapping[str, Article], source_of: Mapping[str, str]
-) -> dict[str, set[str]]:
-    """Every fact each source mentions anywhere (title or text), over all its copies."""
-    found: dict[str, set[str]] = {}
-    for key, article in members.items():
-        bucket = found.setdefault(source_of[key], set())
-        bucket.update(_facts(article.title))
-        bucket.update(_text_facts(article.text))
-        bucket.update(words(article.place or ""))  # a dateline cleaning took out of the text
-    return found
+    return {number for number in numbers if len(number) >= 2}
 
 
 def _text_facts(text: str) -> set[str]:
     """Facts a whole text mentions: its numbers, and every word lower-cased (a name that
     opens another source's sentence, or is written in lower case there, still counts)."""
-    numbers = {match.group().replace(",", "").rstrip(".") for match in _NUMBER.finditer(text)}
-    return {number for number in numbers if len(number) >= 2} | set(words(text))
+    return _numbers(text) | set(_fact_words(text))
+
+
+def _fact_words(text: str) -> list[str]:
+    """Words of ``text`` without possessives or dots and apostrophes inside words."""
+    return words(_INNER_MARK.sub("", _POSSESSIVE.sub("", text)))
+
+
+def _sources_of_fact(
+    members: Mapping[str, Article], source_of: Mapping[str, str]
+) -> dict[str, set[str]]:
+    """Fact -> every source mentioning it anywhere (title, text, place), over all copies."""
+    found: dict[str, set[str]] = {}
+    for key, article in members.items():
+        mentioned = _text_facts(article.title) | _text_facts(article.text)
+        mentioned.update(words(article.place or ""))  # a dateline cleaning took out of the text
+        for fact in mentioned:
+            found.setdefault(fact, set()).add(source_of[key])
+    return found
 
 
 def _linked_across_sources(
-    links: Sequence[SentenceLink], source_of: Mapping[str, str]
+    links: Sequence[SentenceLink], members: Mapping[str, Article], source_of: Mapping[str, str]
 ) -> set[tuple[str, int]]:
-    """(article id, sentence start) of every sentence another source states too."""
+    """(article id, sentence start) of every sentence another source states too: a link
+    joins it to another source's sentence giving the same figures and negations."""
     confirmed: set[tuple[str, int]] = set()
     for link in links:
-        cited = [c for c in link.citations if c.article_id in source_of]
-        if len({source_of[c.article_id] for c in cited}) > 1:
-            confirmed.update((c.article_id, c.start) for c in cited)
+        cited = [
+            _stripped(c, members[c.article_id].text)
+            for c in link.citations
+            if c.article_id in members
+        ]
+        texts = {c: members[c.article_id].text[c.start : c.end] for c in cited}
+        for one in cited:
+            if any(
+                source_of[other.article_id] != source_of[one.article_id]
+                and same_claims(texts[one], texts[other])
+                for other in cited
+            ):
+                confirmed.add((one.article_id, one.start))
     return confirmed
+
+
+def _stripped(citation: Citation, text: str) -> Citation:
+    """``citation`` without the white space around its sentence, as statements cite it (a
+    link may cite a sentence with its leading white space)."""
+    raw = text[citation.start : citation.end]
+    start = citation.start + len(raw) - len(raw.lstrip())
+    end = max(start, citation.start + len(raw.rstrip()))
+    return Citation(citation.article_id, start, end, citation.outlet)
 
 
 def _statements(
     article: Article,
     analysis: ArticleAnalysis | None,
     source_of: Mapping[str, str],
-    facts_by_source: Mapping[str, set[str]],
+    sources_of_fact: Mapping[str, set[str]],
 ) -> Iterator[_Statement]:
-    source = source_of[article.id]
-    elsewhere = set().union(*(facts for key, facts in facts_by_source.items() if key != source))
+    own = {source_of[article.id]}
     quoted = [(q.start, q.end) for q in analysis.quotes if q.direct] if analysis else []
     for position, sentence in enumerate(sentences(article, analysis)):
         raw = article.text[sentence.start : sentence.end]
@@ -152,7 +212,7 @@ def _statements(
         end = start + len(text)
         if len(words(text)) < MIN_WORDS or _quoted(text, quoted, start, end):
             continue
-        exclusive = {fact for fact in _facts(text) if fact not in elsewhere}
+        exclusive = {fact for fact in _facts(text) if sources_of_fact.get(fact, own) <= own}
         if exclusive:
             citation = Citation(article.id, start, end, article.outlet)
             rank = (-len(exclusive), position, article.id, start)

@@ -20,9 +20,10 @@ from storyline.models import (
     SummarySentence,
 )
 from storyline.organise import SentenceLink
+from storyline.synthesise.candidates import story_candidates
 from storyline.synthesise.single_source import single_source_statements
 from storyline.synthesise.summary import ALGORITHM as SUMMARY_ALGORITHM
-from storyline.synthesise.summary import SummaryOptions, summarise_story
+from storyline.synthesise.summary import SummaryOptions, summarise_candidates
 
 
 def summarise_stories(
@@ -45,9 +46,15 @@ def summarise_stories(
     summaries = []
     for story in stories:
         members = [by_id[key] for key in story.article_ids if key in by_id]
-        story_links = links_of.get(story.id, [])
-        summary = summarise_story(story, members, analyses, story_links, options)
-        single = single_source_statements(story, members, analyses, duplicates, story_links)
+        # A link made without a story id may belong to any story: membership sorts it out.
+        story_links = links_of.get(story.id, []) + links_of.get(None, [])
+        # Found once for both: the summary's sources (copies by shared sentences and by
+        # duplicate group) are the ones the single-source statements count.
+        found = story_candidates(members, analyses, story_links, duplicates)
+        summary = summarise_candidates(found, options)
+        single = single_source_statements(
+            story, members, analyses, duplicates, story_links, found.source_of
+        )
         summaries.append(
             StorySummary(story.id, summary, _not_in(single, summary), SUMMARY_ALGORITHM)
         )

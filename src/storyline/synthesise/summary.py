@@ -15,7 +15,7 @@ every article that states it.
                       + support (share of the other sources stating it near-verbatim)
                       + position prior (weight 0: it did not help on DUC 2003)
       4. select       greedy, maximal marginal relevance, until the word budget is reached
-      5. order        by the day and place of the sentence in its earliest article
+      5. order        by the day of the shown sentence's article, then its place there
 
 Every constant below was set on bench/summary.py, DUC 2003 (100 words, ROUGE-1/2 recall)
 and applied unchanged to DUC 2006 and Multi-News.
@@ -31,13 +31,21 @@ from dataclasses import dataclass
 
 from scipy.sparse import csr_matrix
 
-from storyline.models import Article, ArticleAnalysis, Citation, Story, SummarySentence
+from storyline.models import (
+    Article,
+    ArticleAnalysis,
+    Citation,
+    DuplicateGroup,
+    Story,
+    SummarySentence,
+)
 from storyline.organise import SentenceLink
 from storyline.organise.text import stop_words
 from storyline.synthesise.candidates import (
     Candidate,
     StoryCandidates,
     quoted_share,
+    same_claims,
     story_candidates,
 )
 
@@ -84,7 +92,13 @@ _CHROME = re.compile(
     re.IGNORECASE,
 )
 _OPENING_WORD = re.compile(r"[\W_]*(\w+)")
-_ENDS_AS_SENTENCE = re.compile(r"[.!…][\"'”’)\]]*$")
+# Full stops of other scripts too: ideographic "。", full-width "．" and "！", Devanagari "।".
+_ENDS_AS_SENTENCE = re.compile(r"[.!…。．！।][\"'”’)\]」』]*$")
+# Scripts written without spaces between words (Han, kana): ``str.split`` sees a whole
+# sentence as one word, so their characters are counted instead, two to a word (a rough
+# mean word length of Chinese and Japanese), to keep the length limits and the budget.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CHARACTERS_PER_WORD = 2
 
 
 @dataclass(frozen=True)
@@ -100,14 +114,24 @@ def summarise_story(
     analyses: Mapping[str, ArticleAnalysis],
     links: Sequence[SentenceLink],
     options: SummaryOptions = SummaryOptions(),
+    duplicates: Sequence[DuplicateGroup] = (),
 ) -> tuple[SummarySentence, ...]:
     """The story's summary: verbatim sentences in reading order, each citing every member
-    article that states it (the sentence shown first)."""
+    article that states it (the sentence shown first).  ``duplicates`` name copies that
+    count as one source however much they were edited."""
     inside = set(story.article_ids)
     members = [article for article in articles if article.id in inside]
-    if not members or options.words <= 0:
+    if not members:
         return ()
-    found = story_candidates(members, analyses, links)
+    return summarise_candidates(story_candidates(members, analyses, links, duplicates), options)
+
+
+def summarise_candidates(
+    found: StoryCandidates, options: SummaryOptions = SummaryOptions()
+) -> tuple[SummarySentence, ...]:
+    """``summarise_story`` over a story's candidates already found."""
+    if options.words <= 0:
+        return ()
     eligible = [c for c in found.candidates if standalone(c.text)]
     if not eligible:
         return ()
@@ -120,25 +144,51 @@ def summarise_story(
 
 def standalone(text: str) -> bool:
     """Whether a sentence can be shown on its own as a statement of fact."""
-    count = len(text.split())
+    count = word_count(text)
     if count < MIN_WORDS or count > MAX_WORDS:
         return False
     if not _ENDS_AS_SENTENCE.search(text) or _CHROME.search(text):
         return False
-    if not any(character.islower() for character in text):
-        return False  # all capitals: a headline or a banner
+    if _all_capitals(text):
+        return False  # a headline or a banner
     if quoted_share(text) > MAX_QUOTED_SHARE:
         return False
     opening = _OPENING_WORD.match(text)
     return opening is None or opening.group(1).lower() not in _DANGLING
 
 
+def word_count(text: str) -> int:
+    """Words of ``text`` as its spaces divide them; in scripts written without spaces, its
+    characters two to a word.  For text without Han or kana this is ``len(text.split())``."""
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return len(text.split())
+    spaced = len(_UNSPACED.sub(" ", text).split())
+    return spaced + -(-unspaced // _CHARACTERS_PER_WORD)
+
+
+def _all_capitals(text: str) -> bool:
+    """Whether ``text`` is written in capitals: it has letters, all of them cased and none
+    in lower case.  A text in a script without case (Arabic, Hebrew, Han, Thai, ...), even
+    with a Latin acronym in it, is not; a text with no letter at all counts as one (it is
+    no sentence either)."""
+    letters = [character for character in text if character.isalpha()]
+    if any(character.lower() == character.upper() for character in letters):
+        return False  # a letter of a script without case
+    return not any(character.islower() for character in letters)
+
+
 Vector = dict[str, float]
 
 
-def _terms(candidate: Candidate) -> set[str]:
+def _terms(candidate: Candidate) -> list[str]:
+    """The sentence's distinct content words, sorted: every sum over a vector then runs in
+    one order, so its float rounding (and a near-tie it decides) does not change with the
+    process's string-hash seed."""
     stops = stop_words()
-    return {t for t in candidate.tokens if len(t) > 1 and t not in stops and not t.isdigit()}
+    return sorted(
+        {t for t in candidate.tokens if len(t) > 1 and t not in stops and not t.isdigit()}
+    )
 
 
 def _vectors(found: StoryCandidates) -> list[Vector]:
@@ -246,16 +296,16 @@ def _select(
     chosen sentence takes every other sentence stating it out of the running."""
     chosen: list[Candidate] = []
     remaining = list(eligible)
+    # Each candidate's highest cosine to a chosen sentence, updated with the latest choice
+    # only: linear in the candidates per choice, not in candidates times choices.
+    overlap = dict.fromkeys((c.number for c in eligible), 0.0)
     length = 0
     while remaining and length < budget:
         best, best_value = None, -math.inf
         for candidate in remaining:
-            overlap = max(
-                (_cosine(vectors[candidate.number], vectors[c.number]) for c in chosen), default=0.0
-            )
-            if overlap > REDUNDANCY_CAP:
+            if overlap[candidate.number] > REDUNDANCY_CAP:
                 continue
-            value = scores[candidate.number] - REDUNDANCY_WEIGHT * overlap
+            value = scores[candidate.number] - REDUNDANCY_WEIGHT * overlap[candidate.number]
             if value > best_value:
                 best, best_value = candidate, value
         if best is None:
@@ -263,18 +313,26 @@ def _select(
         chosen.append(best)
         stated = set(found.members[found.group_of[best.number]])
         remaining = [c for c in remaining if c.number not in stated]
-        length += len(best.text.split())
+        for candidate in remaining:
+            similarity = _cosine(vectors[candidate.number], vectors[best.number])
+            overlap[candidate.number] = max(overlap[candidate.number], similarity)
+        length += word_count(best.text)
     return chosen
 
 
 def _summary_sentence(found: StoryCandidates, shown: Candidate) -> SummarySentence:
-    """The shown sentence's citation first, then one per other article stating it."""
+    """The shown sentence's citation first, then one per other article stating it.
+
+    A sentence of the group that gives other figures or another negation ("37 died" for
+    "31 died") is near in wording, not in what it states, and is not cited.
+    """
     citations: list[Citation] = [shown.citation]
     cited = {shown.citation.article_id}
     group = found.members[found.group_of[shown.number]]
     for number in sorted(group, key=lambda n: (found.candidates[n].article_rank, n)):
-        citation = found.candidates[number].citation
-        if citation.article_id not in cited:
+        other = found.candidates[number]
+        citation = other.citation
+        if citation.article_id not in cited and same_claims(shown.text, other.text):
             cited.add(citation.article_id)
             citations.append(citation)
     return SummarySentence(shown.text, tuple(citations))
