@@ -370,6 +370,7 @@ def test_a_date_opening_the_sentence_is_not_a_back_reference() -> None:
     analyses = {"a-wire": _dated(first, "This month's"), "b-post": _dated(second, "this month")}
     event = _march_event([first, second], analyses)
     assert event.description == this_month  # a tie: the first seen stays
+    assert event.date_span == (0, len("This month's"))  # ... with its own date words
 
 
 def test_a_clearer_second_sentence_of_one_article_replaces_its_citation() -> None:
@@ -636,16 +637,6 @@ def test_merged_events_mark_the_date_words_of_the_description_they_keep() -> Non
         assert event.description == NAMING
         start = NAMING.index("March 2023")
         assert event.date_span == (start, start + len("March 2023"))
-
-
-def test_a_tie_keeps_the_first_description_and_its_own_span() -> None:
-    this_month = "This month's vote in Bergen approved the withdrawal plan for the border."
-    other = "Lawmakers in Bergen approved the withdrawal plan for the border this month."
-    first = _outlet("a-wire", "Nordic Wire", this_month)
-    second = _outlet("b-post", "Evening Post", other)
-    analyses = {"a-wire": _dated(first, "This month's"), "b-post": _dated(second, "this month")}
-    event = _march_event([first, second], analyses)
-    assert event.date_span == (0, len("This month's"))
 
 
 def test_a_date_expression_running_past_its_sentence_is_clipped_to_it() -> None:
