@@ -16,12 +16,13 @@ from __future__ import annotations
 from storyline.synthesise.single_source import single_source_statements
 from storyline.synthesise.stories import summarise_stories
 from storyline.synthesise.summary import ALGORITHM as SUMMARY_ALGORITHM
-from storyline.synthesise.summary import SummaryOptions, summarise_story
+from storyline.synthesise.summary import SummaryOptions, summarise_candidates, summarise_story
 
 __all__ = [
     "SUMMARY_ALGORITHM",
     "SummaryOptions",
     "single_source_statements",
+    "summarise_candidates",
     "summarise_stories",
     "summarise_story",
 ]
