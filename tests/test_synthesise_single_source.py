@@ -180,3 +180,22 @@ def test_a_place_named_only_in_another_sources_dateline_is_not_exclusive() -> No
     assert single_source_statements(_story([one, other]), [one, other], {}, (), ())
     datelined = dataclasses.replace(other, place="Varna")
     assert single_source_statements(_story([one, datelined]), [one, datelined], {}, (), ()) == ()
+
+
+def test_a_story_in_two_languages_is_summarised_in_its_main_one() -> None:
+    articles = list(_articles().values())
+    spanish = build_article(
+        "Un incendio en el ferry Nordlys obligó a 212 pasajeros a subir a los botes salvavidas "
+        "frente a Alesund el martes.\n\nEl capitán Ole Brandt dijo que el fuego empezó en la "
+        "cocina del barco, según la Guardia Costera noruega.",
+        title="Incendio en un ferry",
+        outlet="Diario del Norte",
+        language="es",
+        article_id="es",
+    )
+    members = [*articles, spanish]
+    (summary,) = summarise_stories([_story(members)], members, {}, (), [])
+    shown = [*summary.sentences, *summary.single_source]
+    assert shown and all(c.article_id != "es" for s in shown for c in s.citations)
+    (alone,) = summarise_stories([_story([spanish])], [spanish], {}, (), [])
+    assert alone.sentences and alone.sentences[0].citations[0].article_id == "es"

@@ -5,10 +5,16 @@ the statements only one of its sources makes (``single_source.single_source_stat
 Both read the same sentence links, so a sentence several outlets state cites them all in
 the summary and is never listed as single-source; a single-source statement the summary
 already shows is not listed again (its one citation says so).
+
+A story told in several languages is summarised in its main one (the language most of its
+articles are written in): sentences in other languages cannot be compared with it, and a
+reader should not get a summary that changes language halfway.  Articles whose language
+is unknown stay in.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from storyline.models import (
@@ -20,6 +26,7 @@ from storyline.models import (
     SummarySentence,
 )
 from storyline.organise import SentenceLink
+from storyline.organise.text import article_language
 from storyline.synthesise.candidates import story_candidates
 from storyline.synthesise.single_source import single_source_statements
 from storyline.synthesise.summary import ALGORITHM as SUMMARY_ALGORITHM
@@ -45,7 +52,9 @@ def summarise_stories(
         links_of.setdefault(link.story_id, []).append(link)
     summaries = []
     for story in stories:
-        members = [by_id[key] for key in story.article_ids if key in by_id]
+        members = _in_main_language(
+            [by_id[key] for key in story.article_ids if key in by_id], analyses
+        )
         # A link made without a story id may belong to any story: membership sorts it out.
         story_links = links_of.get(story.id, []) + links_of.get(None, [])
         # Found once for both: the summary's sources (copies by shared sentences and by
@@ -71,3 +80,16 @@ def _not_in(
         for statement in statements
         if (statement.citations[0].article_id, statement.citations[0].start) not in shown
     )
+
+
+def _in_main_language(
+    members: Sequence[Article], analyses: Mapping[str, ArticleAnalysis]
+) -> list[Article]:
+    """``members`` written in the story's main language, or in a language not known; ties
+    between languages go to the one first in alphabetical order, so the choice is stable."""
+    language_of = {a.id: article_language(a, analyses.get(a.id)) for a in members}
+    counts = Counter(language for language in language_of.values() if language)
+    if len(counts) < 2:
+        return list(members)
+    main = min(counts, key=lambda language: (-counts[language], language))
+    return [a for a in members if language_of[a.id] in (main, None)]
