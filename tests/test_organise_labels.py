@@ -183,3 +183,23 @@ def test_stories_labels_and_places_do_not_depend_on_article_order(order: list[in
     assert shuffled.stories == expected.stories
     assert [s.label for s in shuffled.stories] == [s.label for s in expected.stories]
     assert [s.place for s in shuffled.stories] == [s.place for s in expected.stories]
+
+
+def test_an_unanalysed_report_adds_no_capitalised_words_to_analysed_entities() -> None:
+    english = build_article("Minister Ana Ribeiro met union leader Marco Delgado.", article_id="en")
+    spanish = build_article(
+        "Doce personas resultaron heridas. El Gobierno y Ana Ribeiro pidieron calma.",
+        language="es",
+        article_id="es",
+    )
+    analyses = {
+        "en": _analysis(
+            english,
+            ("Ana Ribeiro", EntityKind.PERSON, "person:ana ribeiro"),
+            ("Marco Delgado", EntityKind.PERSON, "person:marco delgado"),
+        )
+    }
+    names = EntityNames([english, spanish], analyses, None)
+    assert names.central([english, spanish]) == ["person:ana ribeiro", "person:marco delgado"]
+    alone = names.central([spanish])  # nothing analysed: its capitalised words stand in
+    assert "name:ribeiro" in alone

@@ -60,6 +60,7 @@ class EntityNames:
     ) -> None:
         self.keys: dict[str, list[str]] = {}
         self.name_keys: dict[str, list[str]] = {}
+        self.analysed: set[str] = set()  # articles whose keys are the analysis' entities
         spellings: dict[str, Counter[str]] = {}
         kinds: dict[str, Counter[EntityKind]] = {}
         surfaces: dict[str, Counter[str]] = {}  # name key -> its spellings in the text
@@ -75,6 +76,7 @@ class EntityNames:
                 continue
             keys = entity_keys(article, analysis, entity_map)
             self.keys[article.id] = keys
+            self.analysed.add(article.id)
             mentions = tagged if len(tagged) == len(keys) else ()
             for key, mention in zip(keys, mentions, strict=False):
                 spellings.setdefault(key, Counter())[mention.text] += 1
@@ -92,10 +94,16 @@ class EntityNames:
         return key.split(":", 1)[-1].title()
 
     def central(self, articles: Sequence[Article]) -> list[str]:
-        """Keys found in most articles of the group, then most mentioned, then by key."""
+        """Keys found in most articles of the group, then most mentioned, then by key.
+
+        When some articles were analysed only their entities count: the capitalised words of
+        an article the analysis could not read (a report in another language) are not all
+        names ("Doce", "Gobierno"), nor joined into full names ("Ana", "Delgado").
+        """
         in_articles: Counter[str] = Counter()
         mentions: Counter[str] = Counter()
-        for article in articles:
+        analysed = [article for article in articles if article.id in self.analysed]
+        for article in analysed or articles:
             keys = self.keys.get(article.id, [])
             in_articles.update(set(keys))
             mentions.update(keys)
