@@ -8,8 +8,8 @@ from collections.abc import Sequence
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.builders import build_article
 
+from builders import build_article
 from storyline.models import Article, ArticleAnalysis, Citation, Sentence, Story, SummarySentence
 from storyline.organise import OrganiseOptions, SentenceLink, link_sentences
 from storyline.synthesise import SummaryOptions, summarise_story
@@ -279,3 +279,21 @@ def test_sentence_spans_come_from_the_analysis_when_given() -> None:
     assert [s.text for s in with_analysis] == [paragraph]
     assert paragraph not in [s.text for s in without]
     assert len(without) == 3
+
+
+def test_a_story_with_one_source_is_summarised_by_its_lead_and_cites_its_copy() -> None:
+    text = (
+        "Talks on the port dispute resumed on Monday in Harbourton.\n\n"
+        "They broke up after an hour.\n\n"  # a back-reference: cannot stand alone
+        "Union leaders said the offer of a three percent rise was far too low for members.\n\n"
+        "The minister, speaking later on local radio, repeated that the offer was final and "
+        "that the government would not reopen the budget for the port this year."
+    )
+    report = build_article(text, title="Port talks", outlet="Coastline Wire", article_id="w")
+    copy = build_article(text, title="Port talks", outlet="Valley Daily", article_id="v")
+    summary = summarise_story(_story([report, copy]), [report, copy], {}, (), SummaryOptions(25))
+    assert [sentence.text for sentence in summary] == [
+        "Talks on the port dispute resumed on Monday in Harbourton.",
+        "Union leaders said the offer of a three percent rise was far too low for members.",
+    ]  # the first stand-alone sentences, in order, until 25 words
+    assert all({c.article_id for c in sentence.citations} == {"w", "v"} for sentence in summary)

@@ -136,11 +136,32 @@ def summarise_candidates(
     eligible = [c for c in found.candidates if standalone(c.text)]
     if not eligible:
         return ()
+    if len(set(found.source_of.values())) == 1:
+        return tuple(_summary_sentence(found, c) for c in _lead(eligible, options.words))
     vectors = _vectors(found)
     scores = _scores(found, eligible, vectors)
     chosen = _select(found, eligible, scores, vectors, options.words)
     chosen.sort(key=lambda c: (c.day is None, c.day, c.position, c.article_rank))
     return tuple(_summary_sentence(found, candidate) for candidate in chosen)
+
+
+def _lead(eligible: Sequence[Candidate], words: int) -> list[Candidate]:
+    """A story with one source (an article and its copies) is summarised by its lead: the
+    first article's first sentences that can stand alone, up to the budget; its copies are
+    cited beside them.  Centrality and support need several sources to mean anything, while
+    a single news report puts its most important facts first (the lead baseline that
+    single-document summarisers struggle to beat).  Not benchmarked here: the eval sets
+    have several sources per record."""
+    first = min(candidate.article_rank for candidate in eligible)
+    chosen: list[Candidate] = []
+    total = 0
+    leading = [candidate for candidate in eligible if candidate.article_rank == first]
+    for candidate in sorted(leading, key=lambda c: c.position):
+        if total >= words:
+            break
+        chosen.append(candidate)
+        total += word_count(candidate.text)
+    return chosen
 
 
 def standalone(text: str) -> bool:
