@@ -209,3 +209,9 @@ def test_members_without_a_row_stay_together_and_too_large_stories_are_not_tried
     assert len(groups) == 3 and groups[-1] == ["new"]
     monkeypatch.setattr(split, "MAX_BISECT_ARTICLES", 14)
     assert bisect_group(sorted(space.rows), space) == [sorted(space.rows)]
+
+
+def test_reports_sharing_no_words_at_all_are_not_cut() -> None:
+    rows = {f"r{n:02d}": n for n in range(12)}
+    space = SplitSpace({}, sparse.csr_matrix(np.eye(12)), rows)  # every pair orthogonal
+    assert bisect_group(sorted(rows), space) == [sorted(rows)]

@@ -191,4 +191,6 @@ def _separated(similarity: NDArray[np.float64], halves: NDArray[np.int64]) -> bo
     same = halves[:, None] == halves[None, :]
     np.fill_diagonal(same, False)
     across = halves[:, None] != halves[None, :]
-    return bool(similarity[across].mean() <= BISECT_SEPARATION * similarity[same].mean())
+    within = float(similarity[same].mean())
+    # Reports alike in nothing (no shared words at all) are no evidence of two events.
+    return within > 0.0 and float(similarity[across].mean()) <= BISECT_SEPARATION * within
