@@ -49,3 +49,16 @@ def test_one_story_by_id_prefix_as_text_and_an_unknown_story_is_an_error(
     missing = runner.invoke(app, ["summary", "zzzz-no-such", "--db", str(store_path)])
     assert missing.exit_code == ExitCode.FAILED
     assert "no story" in missing.output
+
+
+@pytest.mark.model
+def test_words_sets_the_length_of_each_summary(store_path: Path) -> None:
+    def sentences(words: str) -> int:
+        result = runner.invoke(
+            app, ["summary", "--db", str(store_path), "--json", "--words", words]
+        )
+        assert result.exit_code == 0, result.output
+        return sum(len(summary["sentences"]) for summary in json.loads(result.stdout))
+
+    assert sentences("10") < sentences("250")
+    assert runner.invoke(app, ["summary", "--db", str(store_path), "--words", "0"]).exit_code == 2

@@ -15,7 +15,7 @@ from storyline.cli.organisation import _organisation
 from storyline.cli.output import ExitCode, console, print_json, store_at
 from storyline.models import Story, StorySummary, SummarySentence
 from storyline.organise import OrganiseOptions, link_sentences
-from storyline.synthesise import summarise_stories
+from storyline.synthesise import SummaryOptions, summarise_stories
 
 
 def summary(
@@ -24,11 +24,17 @@ def summary(
     ),
     db: Path = DB_OPTION,
     as_json: bool = JSON_OPTION,
+    words: int = typer.Option(
+        SummaryOptions().words,
+        "--words",
+        min=1,
+        help="Length of each summary: sentences are added until it reaches this many words.",
+    ),
 ) -> None:
     """Summarise stories: source sentences that each cite every article stating them, and
     what only one source reports.
 
-    Example: storyline summary 3fa2 --db news.db
+    Example: storyline summary 3fa2 --db news.db --words 250
     """
     with store_at(db) as store:
         result = _organisation(store)
@@ -40,7 +46,8 @@ def summary(
         articles = list(store.iter_articles())
     # Stored organisations keep no sentence links: find them for the chosen stories only.
     links = result.sentence_links or link_sentences(chosen, articles, analyses, OrganiseOptions())
-    summaries = summarise_stories(chosen, articles, analyses, result.duplicates, links)
+    options = SummaryOptions(words=words)
+    summaries = summarise_stories(chosen, articles, analyses, result.duplicates, links, options)
     if as_json:
         print_json(summaries)
         return
