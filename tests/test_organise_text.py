@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from builders import build_article
 from storyline.models import ArticleAnalysis, DateSource, Granularity, PublicationDate, TimeValue
 from storyline.organise.features import numbers
-from storyline.organise.text import name_keys, publication_time, sentences, words
+from storyline.organise.text import name_keys, publication_time, sentences, trimmed, words
 
 
 def _split(text: str) -> list[str]:
@@ -180,3 +180,11 @@ def test_a_narrow_inferred_range_stays_a_range() -> None:
 def test_wide_open_or_unknown_dates_give_no_publication_time(published: PublicationDate) -> None:
     article = dataclasses.replace(build_article("Text.", article_id="a"), published=published)
     assert publication_time(article, _analysis(published)) is None
+
+
+def test_trimmed_drops_the_white_space_around_a_span_and_keeps_an_empty_one_empty() -> None:
+    text = "Intro.  \n The port reopened. \nEnd"
+    start, end = trimmed(text, 6, 29)
+    assert text[start:end] == "The port reopened."
+    assert trimmed(text, 6, 9) == (9, 9)  # white space only
+    assert trimmed(text, 0, 6) == (0, 6)

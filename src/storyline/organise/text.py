@@ -209,6 +209,14 @@ def _after_abbreviation(text: str, floor: int, mark_end: int) -> bool:
     return word in _ABBREVIATIONS or _INITIALS.fullmatch(word) is not None
 
 
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``text[start:end]``'s span without the white space around it (empty at ``end`` when
+    there is nothing else): what a citation of a sentence points at."""
+    raw = text[start:end]
+    first = start + len(raw) - len(raw.lstrip())
+    return first, max(first, start + len(raw.rstrip()))
+
+
 def publication_time(article: Article, analysis: ArticleAnalysis | None) -> TimeValue | None:
     """When an article was published: its day, or a known range of at most
     ``_MAX_RANGE_DAYS`` days as a RANGE value (never a day picked from it), or None.

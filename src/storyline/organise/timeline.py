@@ -58,6 +58,7 @@ from storyline.organise.text import (
     name_keys,
     publication_time,
     sentences,
+    trimmed,
     words,
 )
 
@@ -228,9 +229,7 @@ def _event(
     Its topic leaves out the date's own words and the article's names: within a thread the
     same actors and places recur in sentences about different events."""
     article, sentence, analysis, names = told
-    text = article.text[sentence.start : sentence.end]
-    start = sentence.start + len(text) - len(text.lstrip())
-    end = sentence.end - (len(text) - len(text.rstrip()))
+    start, end = trimmed(article.text, sentence.start, sentence.end)
     citation = Citation(article.id, start, end, article.outlet)
     description = article.text[start:end]
     topic = set(content_words(description)) - set(words(mention.text if mention else "")) - names

@@ -1,11 +1,11 @@
 """What a report shows, in display order, independent of the output format.
 
 ``build_view`` turns a :class:`~storyline.models.Briefing` into the plain frozen view objects
-of ``report.views`` (re-exported here);
-the Markdown and HTML renderers only lay them out.  Every quote, figure, date and timeline
-entry carries the :class:`SourceRef` of the article it came from, so each statement in a
-report can cite its source.  A briefing may hold any subset of the pipeline's output: no
-stories, stories without threads, articles no story claims, problems only.
+of ``report.views`` (re-exported here); the Markdown and HTML renderers only lay them out.
+Every quote, figure, date and timeline entry carries the :class:`SourceRef` of the article
+it came from, so each statement in a report can cite its source.  A briefing may hold any
+subset of the pipeline's output: no stories, stories without threads, articles no story
+claims, problems only.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 from storyline.models import Article, ArticleAnalysis, Citation, DuplicateGroup
 from storyline.organise import SentenceLink
 from storyline.organise.disjoint import DisjointSet
-from storyline.organise.text import sentences, words
+from storyline.organise.text import sentences, trimmed, words
 
 # Two sentences whose normalised words score at least this (rapidfuzz ``ratio``) state the
 # same thing: a syndicated copy or a one-word edit.  Tuned on bench/summary.py, DUC 2003
@@ -102,12 +102,11 @@ def _candidates(
     for rank, article in enumerate(ordered):
         position = 0
         for sentence in sentences(article, analyses.get(article.id)):
-            raw = article.text[sentence.start : sentence.end]
-            text = raw.strip()
-            if not text:
+            start, end = trimmed(article.text, sentence.start, sentence.end)
+            if start == end:
                 continue
-            start = sentence.start + (len(raw) - len(raw.lstrip()))
-            citation = Citation(article.id, start, start + len(text), article.outlet)
+            text = article.text[start:end]
+            citation = Citation(article.id, start, end, article.outlet)
             found.append(
                 Candidate(
                     number=len(found),

@@ -40,7 +40,7 @@ from storyline.models import (
 )
 from storyline.organise import SentenceLink
 from storyline.organise.disjoint import DisjointSet
-from storyline.organise.text import name_keys, sentences, words
+from storyline.organise.text import name_keys, sentences, trimmed, words
 from storyline.synthesise.candidates import same_claims
 
 ALGORITHM = "synthesise.single_source.v1"
@@ -191,9 +191,7 @@ def _linked_across_sources(
 def _stripped(citation: Citation, text: str) -> Citation:
     """``citation`` without the white space around its sentence, as statements cite it (a
     link may cite a sentence with its leading white space)."""
-    raw = text[citation.start : citation.end]
-    start = citation.start + len(raw) - len(raw.lstrip())
-    end = max(start, citation.start + len(raw.rstrip()))
+    start, end = trimmed(text, citation.start, citation.end)
     return Citation(citation.article_id, start, end, citation.outlet)
 
 
@@ -206,10 +204,8 @@ def _statements(
     own = {source_of[article.id]}
     quoted = [(q.start, q.end) for q in analysis.quotes if q.direct] if analysis else []
     for position, sentence in enumerate(sentences(article, analysis)):
-        raw = article.text[sentence.start : sentence.end]
-        text = raw.strip()
-        start = sentence.start + len(raw) - len(raw.lstrip())
-        end = start + len(text)
+        start, end = trimmed(article.text, sentence.start, sentence.end)
+        text = article.text[start:end]
         if len(words(text)) < MIN_WORDS or _quoted(text, quoted, start, end):
             continue
         exclusive = {fact for fact in _facts(text) if sources_of_fact.get(fact, own) <= own}
