@@ -216,3 +216,25 @@ def test_reports_sharing_no_words_at_all_are_not_cut() -> None:
     space = SplitSpace({}, sparse.csr_matrix(np.eye(20)), rows)  # every pair orthogonal
     # Ward cuts twenty equidistant reports into halves of ten: only the guard refuses it.
     assert bisect_group(sorted(rows), space) == [sorted(rows)]
+
+
+def test_words_only_one_report_uses_do_not_hide_two_events() -> None:
+    # Two events told in short reports and in long ones full of words no other report uses
+    # (quotes, background): the long reports look unlike everything, and would be cut off
+    # together were those words counted.
+    rng = np.random.default_rng(7)
+    rows, ids = [], []
+    for number, prefix in enumerate(("fire", "flood")):
+        for index in range(8):
+            row = np.zeros(10 + 16 + 8 * 60)
+            row[:10] = rng.uniform(0.5, 1.0, 10)
+            row[10 + 8 * number + rng.choice(8, 5, replace=False)] = rng.uniform(0.8, 1.2, 5)
+            if index % 2:
+                own = 26 + 60 * (4 * number + index // 2)
+                row[own : own + 60] = 0.6
+            rows.append(row)
+            ids.append(f"{prefix}{index:02d}")
+    matrix = sparse.csr_matrix(normalize(np.array(rows)))
+    space = SplitSpace({}, matrix, {key: row for row, key in enumerate(ids)})
+    groups = bisect_group(sorted(space.rows), space)
+    assert sorted(sorted({key[:4] for key in group}) for group in groups) == [["fire"], ["floo"]]
