@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -29,7 +30,14 @@ from storyline.organise import OrganiseOptions, SentenceLink, link_sentences
 from storyline.synthesise import SummaryOptions, single_source_statements, summarise_story
 from storyline.synthesise.candidates import same_claims, story_candidates
 from storyline.synthesise.stories import summarise_stories
-from storyline.synthesise.summary import REDUNDANCY_CAP, _cosine, _vectors, standalone, word_count
+from storyline.synthesise.summary import (
+    REDUNDANCY_CAP,
+    _cosine,
+    _summary_sentence,
+    _vectors,
+    standalone,
+    word_count,
+)
 
 TOLL = (
     "At least {} people died in the warehouse fire on the edge of Tarnow on Tuesday night, "
@@ -312,3 +320,32 @@ def test_analysis_sentences_past_the_end_of_the_text_give_verbatim_citations() -
         for citation in sentence.citations[:1]:
             text = {article.id: article.text, other.id: other.text}[citation.article_id]
             assert text[citation.start : citation.end] == sentence.text
+
+
+def test_a_sentence_cites_only_the_sentences_like_it_not_those_like_its_neighbour() -> None:
+    # Each outlet edits the wire sentence once more: A is like B, B like C, A not like C.
+    chain = (
+        "Rescue teams pulled eleven miners from the flooded shaft near Bradock on Friday "
+        "after a rescue that lasted two days.",
+        "Rescue teams pulled eleven miners from the flooded shaft near Bradock on Friday "
+        "after an operation that lasted two days.",
+        "Rescue crews pulled eleven miners from the flooded shaft close to Bradock on Friday "
+        "after an operation that lasted two days.",
+    )
+    day = dt.date(2025, 2, 8)
+    articles = [
+        build_article(
+            f"{text}\n\nThe mine owner said {outlet} reporters could not visit.",
+            title="Miners rescued",
+            outlet=outlet,
+            published=day,
+        )
+        for text, outlet in zip(chain, ("Wire A", "Paper B", "Paper C"), strict=True)
+    ]
+    found = story_candidates(articles, {}, ())
+    first, middle, last = (next(c for c in found.candidates if c.text == text) for text in chain)
+    assert found.group_of[first.number] == found.group_of[last.number]  # one group, by B
+    cited = [c.article_id for c in _summary_sentence(found, first).citations]
+    assert cited == [articles[0].id, articles[1].id]  # not Paper C: two edits away
+    cited = [c.article_id for c in _summary_sentence(found, middle).citations]
+    assert sorted(cited) == sorted(article.id for article in articles)

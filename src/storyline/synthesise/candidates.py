@@ -57,6 +57,9 @@ class StoryCandidates:
     group_of: tuple[int, ...]  # candidate number -> group id (its lowest member number)
     members: Mapping[int, tuple[int, ...]]  # group id -> candidate numbers, in order
     source_of: Mapping[str, str]  # article id -> source id (the first article of its copies)
+    # candidate number -> the candidates one link or one near-duplicate match joins to it
+    # directly.  A group is transitive (A like B, B like C); only these state what A does.
+    neighbours: Mapping[int, frozenset[int]]
 
 
 def reading_order(articles: Sequence[Article]) -> list[Article]:
@@ -80,10 +83,11 @@ def story_candidates(
     ordered = reading_order(articles)
     candidates = tuple(_candidates(ordered, analyses))
     joined = DisjointSet(range(len(candidates)))
-    for first, second in _linked_pairs(candidates, links):
+    neighbours: dict[int, set[int]] = {}
+    for first, second in [*_linked_pairs(candidates, links), *_near_duplicate_pairs(candidates)]:
         joined.union(first, second)
-    for first, second in _near_duplicate_pairs(candidates):
-        joined.union(first, second)
+        neighbours.setdefault(first, set()).add(second)
+        neighbours.setdefault(second, set()).add(first)
     members: dict[int, tuple[int, ...]] = {}
     group_of = [0] * len(candidates)
     for group in joined.groups():
@@ -92,7 +96,8 @@ def story_candidates(
         for number in numbers:
             group_of[number] = numbers[0]
     source_of = _sources(ordered, candidates, group_of, duplicates)
-    return StoryCandidates(candidates, tuple(group_of), members, source_of)
+    direct = {number: frozenset(found) for number, found in neighbours.items()}
+    return StoryCandidates(candidates, tuple(group_of), members, source_of, direct)
 
 
 def _candidates(
@@ -125,7 +130,8 @@ def _candidates(
 def _linked_pairs(
     candidates: Sequence[Candidate], links: Sequence[SentenceLink]
 ) -> list[tuple[int, int]]:
-    """Pairs of candidates a sentence link joins (matched by overlapping span)."""
+    """Pairs of candidates a sentence link joins (matched by overlapping span): every
+    two sentences of one link, as the link says they all state the same thing."""
     by_article: dict[str, list[Candidate]] = {}
     for candidate in candidates:
         by_article.setdefault(candidate.citation.article_id, []).append(candidate)
@@ -136,7 +142,12 @@ def _linked_pairs(
             for citation in link.citations
             if (found := _overlapping(by_article.get(citation.article_id, []), citation))
         ]
-        pairs.extend((numbers[0], other) for other in numbers[1:])
+        pairs.extend(
+            (first, second)
+            for index, first in enumerate(numbers)
+            for second in numbers[index + 1 :]
+            if first != second
+        )
     return pairs
 
 

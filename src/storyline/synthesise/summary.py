@@ -294,9 +294,9 @@ def _scores(
     total_sources = len(set(found.source_of.values()))
     scores: dict[int, float] = {}
     for candidate in eligible:
-        group = found.members[found.group_of[candidate.number]]
         sources = {
-            found.source_of[found.candidates[number].citation.article_id] for number in group
+            found.source_of[stating.citation.article_id]
+            for stating in (candidate, *_restating(found, candidate))
         }
         support = (len(sources) - 1) / (total_sources - 1) if total_sources > 1 else 0.0
         position = 1.0 / (1.0 + candidate.position)
@@ -344,19 +344,29 @@ def _select(
     return chosen
 
 
-def _summary_sentence(found: StoryCandidates, shown: Candidate) -> SummarySentence:
-    """The shown sentence's citation first, then one per other article stating it.
+def _restating(found: StoryCandidates, candidate: Candidate) -> list[Candidate]:
+    """The sentences of other articles that state what ``candidate`` does, in reading order:
+    those a link or a near-duplicate match joins to it directly (not through a third
+    sentence of its group), and that give the same figures and negations ("37 died" is near
+    "31 died" in wording, not in what it states)."""
+    article_id = candidate.citation.article_id
+    near = [found.candidates[number] for number in found.neighbours.get(candidate.number, ())]
+    return sorted(
+        (
+            other
+            for other in near
+            if other.citation.article_id != article_id and same_claims(candidate.text, other.text)
+        ),
+        key=lambda other: (other.article_rank, other.number),
+    )
 
-    A sentence of the group that gives other figures or another negation ("37 died" for
-    "31 died") is near in wording, not in what it states, and is not cited.
-    """
+
+def _summary_sentence(found: StoryCandidates, shown: Candidate) -> SummarySentence:
+    """The shown sentence's citation first, then one per other article stating it."""
     citations: list[Citation] = [shown.citation]
     cited = {shown.citation.article_id}
-    group = found.members[found.group_of[shown.number]]
-    for number in sorted(group, key=lambda n: (found.candidates[n].article_rank, n)):
-        other = found.candidates[number]
-        citation = other.citation
-        if citation.article_id not in cited and same_claims(shown.text, other.text):
-            cited.add(citation.article_id)
-            citations.append(citation)
+    for other in _restating(found, shown):
+        if other.citation.article_id not in cited:
+            cited.add(other.citation.article_id)
+            citations.append(other.citation)
     return SummarySentence(shown.text, tuple(citations))
