@@ -31,6 +31,10 @@ _HTML = re.compile(
 )
 _JSON_STARTS = frozenset(bytes([byte]) for byte in b'{["-0123456789tfn]')
 _CONTROL = bytes(set(range(32)) - {9, 10, 12, 13, 27})
+_JSON_NAMES = (".json", ".jsonl", ".ndjson")
+_JSONL_NAMES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+# Archives warcio reads: WARC records, and the older ARC format's "filedesc://" header.
+_ARCHIVE_STARTS = (b"WARC/", b"filedesc://")
 
 
 class Format(StrEnum):
@@ -75,13 +79,16 @@ def sniff(head: bytes, name_hint: str = "") -> Format:
         return Format.EMPTY
     if head.startswith(GZIP_MAGIC):
         return Format.GZIP
-    if head.startswith(b"WARC/"):
+    if head.startswith(_ARCHIVE_STARTS):
         return Format.WARC
     if binary_kind(head):
         return Format.BINARY
     view = _ascii_view(head).lstrip(b"\xef\xbb\xbf \t\r\n")
+    name = name_hint.lower()
     if view[:1] in (b"{", b"["):
-        return _json_kind(view, name_hint.lower())
+        return _json_kind(view, name)
+    if name.endswith(_JSON_NAMES) and view[:1] in _JSON_STARTS | {b'"'}:
+        return Format.JSON  # a bare value ("text", 42): read as JSON, reported as no article
     start = view[:4096]
     if start[:1] == b"<" and _FEED.search(start) and not _HTML.match(_skip_prolog(start)):
         return Format.FEED
@@ -99,11 +106,12 @@ def _skip_prolog(start: bytes) -> bytes:
 
 def _json_kind(view: bytes, name: str) -> Format:
     second = view[1:64].lstrip()[:1]
-    if second and second not in (b'"', b"}") and (view[:1] == b"{" or second not in _JSON_STARTS):
+    prose = second not in (b"", b'"', b"}") and (view[:1] == b"{" or second not in _JSON_STARTS)
+    if prose and not name.endswith(_JSON_NAMES):
         return Format.TEXT  # "[Updated] Storm ..." or "{Draft} ..." is prose, not JSON
     if view[:1] == b"[":
-        return Format.JSONL if name.endswith((".jsonl", ".ndjson")) else Format.JSON
-    if name.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
+        return Format.JSONL if name.endswith(_JSONL_NAMES) else Format.JSON
+    if name.endswith(_JSONL_NAMES):
         return Format.JSONL
     first_line, newline, rest = view.partition(b"\n")
     if first_line.strip() == b"{":
