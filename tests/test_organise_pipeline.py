@@ -23,17 +23,30 @@ SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples" / "syria-ta
 pytestmark = pytest.mark.model
 
 
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+
+
 @cache
-def _pipeline() -> tuple[dict[str, Article], dict[str, ArticleAnalysis], Organisation]:
+def _pipeline(
+    *others: Path,
+) -> tuple[dict[str, Article], dict[str, ArticleAnalysis], Organisation]:
+    """The samples (keyed by their number), and every file of ``others`` (by file name),
+    organised in one batch."""
     from storyline.analyze import analyze
     from storyline.analyze.entities import link_entities
 
+    paths = sorted(SAMPLES.glob("*.txt")) + sorted(
+        path for folder in others for path in folder.iterdir() if path.is_file()
+    )
     articles = {}
-    for item in read(sorted(str(path) for path in SAMPLES.glob("*.txt"))):
+    for item in read([str(path) for path in paths]):
         draft = item if isinstance(item, Problem) else extract(item)
         if not isinstance(draft, Problem):
             article = clean(draft)
-            articles[Path(article.origin.location).name[:3]] = article
+            name = Path(article.origin.location).name
+            articles[name[:3] if article.origin.location.startswith(str(SAMPLES)) else name] = (
+                article
+            )
     analyses = {analysis.article_id: analysis for analysis in analyze(list(articles.values()))}
     _, entity_map = link_entities(list(analyses.values()))
     return articles, analyses, organise(list(articles.values()), analyses, entity_map)
@@ -51,6 +64,20 @@ def test_samples_without_metadata_dates_give_two_stories_in_one_thread() -> None
     assert _story_members(organisation, articles) == {frozenset({"000", "001"}), frozenset({"004"})}
     (thread,) = organisation.threads
     assert len(thread.story_ids) == 2
+
+
+def test_unrelated_articles_in_the_batch_do_not_join_the_moscow_visit_to_the_brunei_meeting() -> (
+    None
+):
+    # More articles make the shared names rarer in the batch, so the undated Moscow report
+    # looks more like the Brunei story than it does among the samples alone; the two
+    # datelines must still keep them apart.
+    articles, _, organisation = _pipeline(EXAMPLES)
+    assert len(articles) > 10
+    samples = {key for key in articles if key in {"000", "001", "004"}}
+    assert samples == {"000", "001", "004"}
+    members = {frozenset(key & samples) for key in map(set, _story_members(organisation, articles))}
+    assert {group for group in members if group} == {frozenset({"000", "001"}), frozenset({"004"})}
 
 
 def test_a_story_without_publication_days_is_dated_by_the_inferred_ranges() -> None:

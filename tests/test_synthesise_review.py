@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
@@ -27,8 +28,9 @@ from storyline.models import (
     SummarySentence,
 )
 from storyline.organise import OrganiseOptions, SentenceLink, link_sentences
+from storyline.organise.claims import same_claims
 from storyline.synthesise import SummaryOptions, single_source_statements, summarise_story
-from storyline.synthesise.candidates import same_claims, story_candidates
+from storyline.synthesise.candidates import story_candidates
 from storyline.synthesise.stories import summarise_stories
 from storyline.synthesise.summary import (
     REDUNDANCY_CAP,
@@ -349,3 +351,38 @@ def test_a_sentence_cites_only_the_sentences_like_it_not_those_like_its_neighbou
     assert cited == [articles[0].id, articles[1].id]  # not Paper C: two edits away
     cited = [c.article_id for c in _summary_sentence(found, middle).citations]
     assert sorted(cited) == sorted(article.id for article in articles)
+
+
+def test_a_sentence_naming_a_day_is_not_cited_to_one_that_does_not_say_when() -> None:
+    dated = "Two firefighters were treated for smoke inhalation at the scene on Tuesday."
+    undated = "Two firefighters were treated for smoke inhalation at the scene."
+    day = dt.date(2025, 6, 4)
+    articles = [
+        build_article(
+            f"{text}\n\nThe warehouse fire burned for six hours.",
+            outlet=outlet,
+            title="Warehouse fire",
+            published=day,
+        )
+        for text, outlet in ((dated, "Wire A"), (undated, "Paper B"))
+    ]
+    found = story_candidates(articles, {}, ())
+    with_day, without_day = (
+        next(c for c in found.candidates if c.text == t) for t in (dated, undated)
+    )
+    assert found.group_of[with_day.number] == found.group_of[without_day.number]
+    assert [c.article_id for c in _summary_sentence(found, with_day).citations] == [articles[0].id]
+    cited = [c.article_id for c in _summary_sentence(found, without_day).citations]
+    assert cited == [articles[1].id, articles[0].id]  # "on Tuesday" says as much and more
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'We are not," said Helen Vasquez, a spokeswoman for the port authority on the coast.',
+        "The minister said: “We will not sign a deal that leaves the workers of the port behind.",
+        "``We will rebuild the bridge within the year, said the mayor of the town on Friday.",
+    ],
+)
+def test_a_sentence_cut_from_inside_a_quotation_cannot_stand_alone(text: str) -> None:
+    assert not standalone(text)

@@ -724,3 +724,39 @@ def test_the_web_timeline_marks_the_date_words_and_escapes_every_piece(tmp_path:
         "&lt;script&gt;x&lt;/script&gt; then." in page.text
     )
     assert "<script>" not in page.text and "<i>" not in page.text
+
+
+def _two_outlets(first: str, second: str, phrases: tuple[str, str]) -> list[TimelineEvent]:
+    one = build_article(first, outlet="Harbour Post", published=DAY, article_id="one")
+    two = build_article(second, outlet="Coast Daily", published=DAY, article_id="two")
+    march = _day(dt.date(2024, 3, 7))
+    analyses = {
+        "one": _analysis(one, _mention(one, phrases[0], march)),
+        "two": _analysis(two, _mention(two, phrases[1], march)),
+    }
+    return [
+        event
+        for event in build_timeline([_story(one, two)], [one, two], analyses, OrganiseOptions())
+        if event.when == march
+    ]
+
+
+def test_sentences_giving_different_figures_for_one_date_stay_two_events() -> None:
+    events = _two_outlets(
+        "On March 7 the union ended an 11-day strike at the container terminal.",
+        "On March 7 the union ended a 12-day strike at the container terminal.",
+        ("March 7", "March 7"),
+    )
+    assert sorted([c.article_id for c in event.citations] for event in events) == [
+        ["one"],
+        ["two"],
+    ]
+
+
+def test_one_date_told_as_a_weekday_and_as_a_day_of_the_month_is_still_one_event() -> None:
+    (event,) = _two_outlets(
+        "Police arrested 12 strikers at Gate 4 on March 7 after a night of clashes.",
+        "Police arrested 12 strikers at Gate 4 on Thursday after a night of clashes.",
+        ("March 7", "Thursday"),
+    )
+    assert {c.article_id for c in event.citations} == {"one", "two"}

@@ -13,8 +13,11 @@ two date expressions gives two events, and a report marks in each the words that
 
 Events with the same date value are one event told by several sources when their sentences
 are alike or share enough words besides the date itself and the names (within a thread the
-same people and places recur in different events); it cites every source, the source of its
-description first, and belongs to the story of its description.
+same people and places recur in different events), and make the same claims: the same
+figures and negations besides the date (``organise.claims``; "an 11-day strike" and "a
+12-day strike" stay two events, so that no source is cited for a figure it does not give).
+It cites every source, the source of its description first, and belongs to the story of its
+description.
 
 The description is the clearest of the merged sentences, since a reader sees it out of
 context.  Sentences are compared on, in order: (1) the date is told in the writer's voice, not
@@ -47,12 +50,13 @@ from storyline.models import (
     Citation,
     DateMention,
     Granularity,
-    Quote,
     Sentence,
     Story,
     TimelineEvent,
     TimeValue,
 )
+from storyline.organise.claims import ClaimKey, claim_key
+from storyline.organise.clarity import Clarity, event_clarity
 from storyline.organise.text import (
     content_words,
     name_keys,
@@ -65,7 +69,7 @@ from storyline.organise.text import (
 if TYPE_CHECKING:
     from storyline.organise.options import OrganiseOptions
 
-ALGORITHM = "organise.timeline.v3"
+ALGORITHM = "organise.timeline.v4"
 # Chosen by hand, not yet benchmarked: the invented two-outlet fixture (same event,
 # reworded) must merge and a different event in the same month must not (tests/test_timeline.py).
 TIMELINE_MERGE_SIMILARITY = 0.7
@@ -81,21 +85,8 @@ MIN_DATE_CONFIDENCE = 0.5  # the analyser's own confidence below which a date is
 SHARED_EVENT_WORDS = 2
 SHARED_EVENT_SHARE = 0.2
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'")
-# Names this many words either side of a date expression count as naming the dated thing:
-# about a clause.  Chosen by hand on the invented fixtures of tests/test_timeline.py (names
-# further away belong to other clauses of long sentences); not benchmarked.
-NAME_WINDOW_WORDS = 8
-# Opening words that point back at an earlier sentence (English; other languages tie here).
-_BACK_REFERENCES = frozenset(
-    {"it", "its", "he", "his", "she", "her", "they", "their", "this", "that", "these", "those"}
-    | {"such"}
-)
 _OPENING_WORD = re.compile(r"[\W_]*(\w+)")
-_TOKEN = re.compile(r"\S+")
 _GRANULARITY_ORDER = {granularity: rank for rank, granularity in enumerate(Granularity)}
-# (date outside quote marks, sentence opens outside them, names near the date, no opening
-# back-reference): compared as a tuple, higher is clearer.
-_Clarity = tuple[bool, bool, int, bool]
 # A sentence as an event source: its article, span, the article's analysis and name words.
 _Told = tuple[Article, Sentence, ArticleAnalysis | None, frozenset[str]]
 
@@ -113,9 +104,10 @@ class _Event:
     story_id: str
     citations: list[Citation] = field(default_factory=list)  # the description's source first
     topic: set[str] = field(default_factory=set)  # content words besides the date's own
-    clarity: _Clarity = (False, False, 0, False)  # see _clarity; higher is clearer
+    clarity: Clarity = (False, False, 0, False)  # see organise.clarity; higher is clearer
     matched: str = ""
     date_span: tuple[int, int] | None = None  # the date expression within ``description``
+    claims: ClaimKey = (frozenset(), ())  # of ``matched`` without its date expression
 
 
 def build_timeline(
@@ -234,9 +226,20 @@ def _event(
     description = article.text[start:end]
     topic = set(content_words(description)) - set(words(mention.text if mention else "")) - names
     anchor = (mention.start, mention.end) if mention else (start, start)
-    clarity = _clarity(article, analysis, (start, end), anchor)
+    clarity = event_clarity(article, analysis, (start, end), anchor)
     span = _span_within((start, end), anchor) if mention else None
-    return _Event(when, description, story_id, [citation], topic, clarity, description, span)
+    claims = claim_key(_without(description, span))
+    return _Event(
+        when, description, story_id, [citation], topic, clarity, description, span, claims
+    )
+
+
+def _without(text: str, span: tuple[int, int] | None) -> str:
+    """``text`` with ``span`` blanked: a date told as "March 7" by one source and "on
+    Thursday" by another must not count as another figure."""
+    if span is None:
+        return text
+    return text[: span[0]] + " " * (span[1] - span[0]) + text[span[1] :]
 
 
 def _span_within(sentence: tuple[int, int], mention: tuple[int, int]) -> tuple[int, int] | None:
@@ -244,71 +247,6 @@ def _span_within(sentence: tuple[int, int], mention: tuple[int, int]) -> tuple[i
     (a sentence split inside a date expression keeps the part it holds); None if none is."""
     start, end = max(mention[0], sentence[0]), min(mention[1], sentence[1])
     return (start - sentence[0], end - sentence[0]) if start < end else None
-
-
-def _clarity(
-    article: Article,
-    analysis: ArticleAnalysis | None,
-    sentence: tuple[int, int],
-    anchor: tuple[int, int],
-) -> _Clarity:
-    """How well a sentence reads as an event out of context (see the module docstring)."""
-    opening = _OPENING_WORD.match(article.text, sentence[0], sentence[1])
-    opens_at = opening.start(1) if opening is not None else sentence[0]
-    dated_by_mention = anchor[1] > anchor[0]
-    # Reported speech ("Kerry said that ...") is the writer's own wording: only marks count.
-    quotes = [quote for quote in analysis.quotes if quote.direct] if analysis else []
-    # A lead sentence is dated as a whole: whether its first word is quoted decides.
-    date_narrated = not _quoted(quotes, anchor[0] if dated_by_mention else opens_at)
-    opens_narrated = not _quoted(quotes, opens_at)
-    near = _window(article.text, sentence, anchor) if dated_by_mention else sentence
-    skip = opening.end(1) if opening is not None else sentence[0]
-    names = _names(article, analysis, near, anchor, skip)
-    points_back = (
-        opening is not None
-        and opening.group(1).lower() in _BACK_REFERENCES
-        and not anchor[0] <= opening.start(1) < anchor[1]  # "This week's talks": a date
-    )
-    return (date_narrated, opens_narrated, names, not points_back)
-
-
-def _quoted(quotes: Sequence[Quote], offset: int) -> bool:
-    return any(quote.start <= offset < quote.end for quote in quotes)
-
-
-def _window(text: str, sentence: tuple[int, int], anchor: tuple[int, int]) -> tuple[int, int]:
-    """The span of ``NAME_WINDOW_WORDS`` words either side of ``anchor`` within the sentence."""
-    tokens = list(_TOKEN.finditer(text, sentence[0], sentence[1]))
-    before = [token.start() for token in tokens if token.end() <= anchor[0]]
-    after = [token.end() for token in tokens if token.start() >= anchor[1]]
-    start = before[-NAME_WINDOW_WORDS] if len(before) >= NAME_WINDOW_WORDS else sentence[0]
-    end = after[NAME_WINDOW_WORDS - 1] if len(after) >= NAME_WINDOW_WORDS else sentence[1]
-    return start, end
-
-
-def _names(
-    article: Article,
-    analysis: ArticleAnalysis | None,
-    near: tuple[int, int],
-    anchor: tuple[int, int],
-    first_word_end: int,
-) -> int:
-    """Distinct entities named in ``near`` outside the date expression itself.
-
-    When the analysis found no entities in the article, capitalised names stand in, without
-    the sentence's first word (capitalised whether or not it is a name: "Talks in March").
-    """
-    outside = [(near[0], min(anchor[0], near[1])), (max(anchor[1], near[0]), near[1])]
-    if analysis is not None and analysis.mentions:
-        return len(
-            {
-                mention.entity
-                for mention in analysis.mentions
-                if any(start <= mention.start and mention.end <= end for start, end in outside)
-            }
-        )
-    parts = [(max(start, first_word_end), end) for start, end in outside]
-    return len({key for start, end in parts for key in name_keys(article.text[start:end])})
 
 
 def _containing(spans: Sequence[Sentence], offset: int) -> Sentence | None:
@@ -322,6 +260,8 @@ def _merge(
 ) -> None:
     group = merged.setdefault(None if event.when is None else event.when.label(), [])
     for known in group:
+        if known.claims != event.claims:
+            continue  # "an 11-day strike" and "a 12-day strike" are not one source's event
         score = fuzz.token_set_ratio(known.matched, event.matched) / 100.0
         # The same sentence may be read "at" a date by one outlet and "by" it by another;
         # merely related sentences must also agree on the qualifier.

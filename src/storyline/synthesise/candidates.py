@@ -237,40 +237,6 @@ def _shared_sentence_copies(
     return pairs
 
 
-# Words that turn a statement into its denial: "would not resume" must never cite
-# "would resume", however close the two texts are ("didn't" splits into "didn", "t").
-_NEGATIONS = frozenset({"not", "no", "never", "nor", "t", "without", "none", "nothing", "nobody"})
-# Numbers written as words: "three dead" and "four dead" are different claims.
-_NUMBER_WORDS = frozenset(
-    {
-        *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
-        *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
-        *("eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy"),
-        *("eighty", "ninety", "hundred", "thousand", "million", "billion", "dozen", "dozens"),
-        *("hundreds", "thousands", "millions", "billions", "half", "first", "second", "third"),
-    }
-)
-_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
-
-
-def same_claims(one: str, other: str) -> bool:
-    """Whether two near-identical sentences make the same claim: the same figures (digits,
-    thousands separators ignored, and number words) and the same negations.
-
-    Edit distance alone joins "31 people died" with "37 people died" and "talks will
-    resume" with "talks will not resume"; neither may cite the other as stating it.
-    """
-    return _claim_key(one) == _claim_key(other)
-
-
-def _claim_key(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    figures = {match.group().replace(",", "").rstrip(".") for match in _FIGURE.finditer(text)}
-    tokens = words(text)
-    figures.update(token for token in tokens if token in _NUMBER_WORDS)
-    negations = tuple(sorted(token for token in tokens if token in _NEGATIONS))
-    return frozenset(figures), negations
-
-
 # A quotation: opened by " “ or `` and closed by " ” or '' (sources mix them: Multi-News
 # writes "...'', DUC ``...''), or in curly single quotes.
 _QUOTED = re.compile(r"(?:``|[\"“”])(?:(?!'')[^\"“”])*(?:''|[\"“”])|‘[^‘’]*’")

@@ -39,9 +39,9 @@ from storyline.models import (
     SummarySentence,
 )
 from storyline.organise import SentenceLink
+from storyline.organise.claims import same_claims
 from storyline.organise.disjoint import DisjointSet
 from storyline.organise.text import name_keys, sentences, trimmed, words
-from storyline.synthesise.candidates import same_claims
 
 ALGORITHM = "synthesise.single_source.v1"
 # Display choice: a handful per story, enough to show what to double-check.

@@ -40,12 +40,12 @@ from storyline.models import (
     SummarySentence,
 )
 from storyline.organise import SentenceLink
+from storyline.organise.claims import states_as_much
 from storyline.organise.text import stop_words
 from storyline.synthesise.candidates import (
     Candidate,
     StoryCandidates,
     quoted_share,
-    same_claims,
     story_candidates,
 )
 
@@ -173,10 +173,19 @@ def standalone(text: str) -> bool:
         return False
     if _all_capitals(text):
         return False  # a headline or a banner
-    if quoted_share(text) > MAX_QUOTED_SHARE:
+    if quoted_share(text) > MAX_QUOTED_SHARE or _unbalanced_quotes(text):
         return False
     opening = _OPENING_WORD.match(text)
     return opening is None or opening.group(1).lower() not in _DANGLING
+
+
+def _unbalanced_quotes(text: str) -> bool:
+    """Whether a quotation opens or closes outside the sentence: the sentence was cut from
+    a longer quote (``We are not," said ...``) and shows a mark without its pair."""
+    straight = text.count('"') % 2 == 1
+    curly = text.count("“") != text.count("”")
+    latex = text.count("``") != text.count("''")  # DUC's ``...'' quotes
+    return straight or curly or latex
 
 
 def word_count(text: str) -> int:
@@ -347,15 +356,16 @@ def _select(
 def _restating(found: StoryCandidates, candidate: Candidate) -> list[Candidate]:
     """The sentences of other articles that state what ``candidate`` does, in reading order:
     those a link or a near-duplicate match joins to it directly (not through a third
-    sentence of its group), and that give the same figures and negations ("37 died" is near
-    "31 died" in wording, not in what it states)."""
+    sentence of its group), that give the same figures and negations ("37 died" is near
+    "31 died" in wording, not in what it states), and that name every day it names."""
     article_id = candidate.citation.article_id
     near = [found.candidates[number] for number in found.neighbours.get(candidate.number, ())]
     return sorted(
         (
             other
             for other in near
-            if other.citation.article_id != article_id and same_claims(candidate.text, other.text)
+            if other.citation.article_id != article_id
+            and states_as_much(candidate.text, other.text)
         ),
         key=lambda other: (other.article_rank, other.number),
     )
