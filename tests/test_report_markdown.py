@@ -16,6 +16,7 @@ from storyline.models import (
     ArticleAnalysis,
     Briefing,
     Citation,
+    Figure,
     Quote,
     Removal,
     SpeakerKind,
@@ -376,3 +377,44 @@ def test_summary_sentences_are_escaped_in_every_format() -> None:
     assert "<script>" not in markdown and "\\*\\*bold\\*\\*" in markdown
     page = render(_with_summary(hostile), "html")
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def _figure_groups(texts: dict[str, str], counted: str) -> tuple[FigureGroup, ...]:
+    """Figures of invented one-sentence reports: the first number word or digits of each,
+    counting ``counted``."""
+    articles, analyses = [], {}
+    for article_id, text in texts.items():
+        article = build_article(text, outlet=article_id.title(), article_id=article_id)
+        found = re.search(r"\b(?:\d[\d,]*|Two|Three|Twelve|Fourteen)\b", text)
+        assert found is not None
+        words = {"Two": 2.0, "Three": 3.0, "Twelve": 12.0, "Fourteen": 14.0}
+        value = words.get(found.group()) or float(found.group().replace(",", ""))
+        figure = Figure(found.start(), found.end(), found.group(), value, counted, counted)
+        articles.append(article)
+        analyses[article_id] = ArticleAnalysis(article_id, "test", "en", True, figures=(figure,))
+    ref = lambda key: SourceRef(key, key.title(), None)  # noqa: E731
+    return collect_evidence(articles, analyses, lambda key: key, ref).figures
+
+
+def test_figures_counting_one_thing_in_different_facts_do_not_disagree() -> None:
+    (group,) = _figure_groups(
+        {
+            "wire": "Two firefighters were treated for smoke inhalation at the warehouse.",
+            "post": "Three firefighters were hurt when their engine crashed on the bypass.",
+            "daily": "More than 300 firefighters fought the blaze through the night.",
+        },
+        "firefighters",
+    )
+    assert len(group.figures) == 3
+    assert not group.disagree
+
+
+def test_different_figures_for_one_fact_from_two_outlets_disagree() -> None:
+    (group,) = _figure_groups(
+        {
+            "wire": "Twelve people were hurt in the clashes at Gate 4 on Thursday evening.",
+            "post": "Fourteen people were injured on Thursday in clashes at Gate 4.",
+        },
+        "injured",
+    )
+    assert group.disagree

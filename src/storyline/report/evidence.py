@@ -17,11 +17,20 @@ from storyline.models import (
     ArticleAnalysis,
     Figure,
     Quote,
+    Sentence,
     SpeakerKind,
     SummarySentence,
 )
+from storyline.organise.text import content_words, sentences, words
 from storyline.report.text import one_line, time_label
 
+# Two figures of one measure tell the same fact when their sentences share this many words
+# besides numbers and the measure, and this share of the shorter sentence's: "12 people were
+# hurt in clashes at the gate" / "14 people were injured in the gate clashes" do; "the union
+# demands 7 percent more pay" / "the offer of 3 percent was rejected by the dockers" do not.
+# Chosen by hand on invented reports (tests/test_report_markdown.py); not benchmarked.
+SAME_FACT_WORDS = 2
+SAME_FACT_SHARE = 0.5
 UNNAMED_SOURCE = "an unnamed source"
 UNKNOWN_SPEAKER = "speaker not identified"
 # Determiners that open a description of an unnamed source at the start of a sentence.
@@ -82,29 +91,48 @@ class FigureView:
     text: str
     value: float
     sources: tuple[SourceRef, ...]
+    # (article id, the words of the sentence giving the figure there, without its numbers
+    # and its measure): what the figure is said about.  Empty when not known.
+    contexts: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 @dataclass(frozen=True)
 class FigureGroup:
-    """Figures that count the same thing; ``disagree`` when outlets give different values."""
+    """Figures that count the same thing; ``disagree`` when outlets give different values
+    for the same fact."""
 
     measure: str
     figures: tuple[FigureView, ...]
 
     @property
     def disagree(self) -> bool:
-        """True when two different articles give different values.  One article giving two
-        values ("more than 10,000 a year ago, more than 93,000 now") is telling a change,
-        not disagreeing with itself."""
+        """True when two different articles give different values in sentences about the
+        same fact.  One article giving two values ("more than 10,000 a year ago, more than
+        93,000 now") is telling a change, not disagreeing with itself; "two firefighters
+        were treated for smoke" and "300 firefighters fought the fire" count firefighters
+        in two facts.  Views whose contexts are not known compare on articles alone."""
         for one in self.figures:
             for other in self.figures:
-                if one.value != other.value and _any_other_article(one.sources, other.sources):
+                if one.value != other.value and _same_fact_elsewhere(one, other):
                     return True
         return False
 
 
-def _any_other_article(one: Sequence[SourceRef], other: Sequence[SourceRef]) -> bool:
-    return any(a.article_id != b.article_id for a in one for b in other)
+def _same_fact_elsewhere(one: FigureView, other: FigureView) -> bool:
+    if not one.contexts or not other.contexts:
+        return any(a.article_id != b.article_id for a in one.sources for b in other.sources)
+    return any(
+        first != second and _about_the_same(words, other_words)
+        for first, words in one.contexts
+        for second, other_words in other.contexts
+    )
+
+
+def _about_the_same(one: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether two figures' sentences tell one fact: they share ``SAME_FACT_WORDS`` words
+    and at least ``SAME_FACT_SHARE`` of the shorter one's."""
+    shared = len(one & other)
+    return shared >= SAME_FACT_WORDS and shared >= SAME_FACT_SHARE * min(len(one), len(other))
 
 
 @dataclass(frozen=True)
@@ -224,18 +252,38 @@ def _figures(
     pairs: list[tuple[Article, ArticleAnalysis]], ref: RefMaker
 ) -> tuple[FigureGroup, ...]:
     groups: dict[str, _Merged[float, str]] = {}
+    contexts: dict[tuple[str, float], list[tuple[str, frozenset[str]]]] = {}
     for article, analysis in pairs:
+        spans = sentences(article, analysis) if analysis.figures else ()
         for figure in sorted(analysis.figures, key=lambda f: f.start):
-            merged = groups.setdefault(_measure(figure), _Merged())
+            measure = _measure(figure)
+            merged = groups.setdefault(measure, _Merged())
             merged.add(figure.value, one_line(figure.text), ref(article.id))
+            context = _context(article.text, spans, figure, measure)
+            contexts.setdefault((measure, figure.value), []).append((article.id, context))
     return tuple(
         FigureGroup(
             measure,
             tuple(
-                FigureView(text, value, merged.cited(value)) for value, text in merged.first.items()
+                FigureView(text, value, merged.cited(value), tuple(contexts[(measure, value)]))
+                for value, text in merged.first.items()
             ),
         )
         for measure, merged in groups.items()
+    )
+
+
+def _context(
+    article_text: str, spans: Sequence[Sentence], figure: Figure, measure: str
+) -> frozenset[str]:
+    """The content words of the sentence giving ``figure``, without numbers (its own and
+    any other) and the words of its measure: what the figure is said about."""
+    sentence = next((s for s in spans if s.start <= figure.start < s.end), None)
+    start, end = (sentence.start, sentence.end) if sentence else (figure.start, figure.end)
+    text = article_text[start:end]
+    left_out = set(words(measure)) | set(words(figure.text))
+    return frozenset(
+        word for word in content_words(text) if word not in left_out and not word.isdigit()
     )
 
 
