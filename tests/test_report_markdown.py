@@ -351,7 +351,11 @@ def _with_summary(text: str) -> Briefing:
     summary = StorySummary(
         "strike",
         (SummarySentence(text, cited),),
-        (SummarySentence("Only the wire says so.", (Citation("wire", 0, 5, wire.outlet),)),),
+        (
+            SummarySentence(
+                "Only the wire says so.", (Citation("wire", 0, 5, wire.outlet),), ("<Wire>",)
+            ),
+        ),
         "test",
     )
     return dataclasses.replace(briefing, summaries=(summary,))
@@ -366,6 +370,8 @@ def test_a_story_opens_with_its_cited_summary_and_lists_single_source_statements
     assert rendered.index("Summary") < rendered.index("Sources")
     assert "Dockworkers walked out at Harbourton." in rendered
     assert "Only the wire says so." in rendered
+    given = "(only this source gives: &lt;Wire&gt;)" if fmt == "html" else "gives: \\<Wire\\>)"
+    assert given in rendered
     if fmt == "md":
         line = next(line for line in rendered.splitlines() if "Dockworkers walked out" in line)
         assert "(#article-wire)" in line and "(#article-copy)" in line  # both cited

@@ -199,3 +199,24 @@ def test_a_story_in_two_languages_is_summarised_in_its_main_one() -> None:
     assert shown and all(c.article_id != "es" for s in shown for c in s.citations)
     (alone,) = summarise_stories([_story([spanish])], [spanish], {}, (), [])
     assert alone.sentences and alone.sentences[0].citations[0].article_id == "es"
+
+
+def test_each_statement_names_the_facts_only_its_source_gives_as_written() -> None:
+    articles = list(_articles().values())
+    links = [_link(articles, "All passengers were rescued, the coast guard said.")]
+    found = single_source_statements(_story(articles), articles, {}, (), links)
+    only_here = {statement.text: statement.only_here for statement in found}
+    deck = (
+        "The blaze started in the engine room on Deck 3, captain Hilde Sorensen told the Gazette."
+    )
+    assert only_here[deck] == ("Deck", "Hilde Sorensen", "Gazette")
+    crew = "The ferry had 38 crew members aboard when the fire began, the operator said."
+    assert only_here[crew] == ("38",)
+
+
+def test_a_fact_is_shown_as_written_with_an_abbreviation_kept_whole() -> None:
+    from storyline.synthesise.single_source import exclusive_phrases
+
+    text = "Envoys of the U.S. and of Norway met in Tromsø on 14 June, before 2031."
+    facts = frozenset({"us", "norway", "tromsø", "14", "2031"})
+    assert exclusive_phrases(text, facts) == ("U.S.", "Norway", "Tromsø", "14", "2031")

@@ -73,6 +73,9 @@ class SummarySentence:
 
     text: str  # the first citation's sentence
     citations: tuple[Citation, ...]  # the sentence shown first, then the others stating it
+    # For a single-source statement: the facts in ``text`` no other source gives, as
+    # written there ("North Terminal", "1,800"); empty otherwise.
+    only_here: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,7 @@ class StatementView:
 
     text: str
     sources: tuple[SourceRef, ...]
+    only_here: tuple[str, ...] = ()  # facts no other source gives (single-source statements)
 
 
 def statement_views(
@@ -75,7 +76,7 @@ def statement_views(
         cited = dict.fromkeys(c.article_id for c in sentence.citations)
         outlets = {c.article_id: c.outlet for c in reversed(sentence.citations)}
         refs = tuple(ref(article_id, outlets[article_id]) for article_id in cited)
-        views.append(StatementView(one_line(sentence.text), refs))
+        views.append(StatementView(one_line(sentence.text), refs, sentence.only_here))
     return tuple(views)
 
 

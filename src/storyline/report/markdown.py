@@ -188,7 +188,9 @@ def _statements(heading: str, statements: tuple[StatementView, ...]) -> Iterator
     yield f"**{heading}**"
     yield ""
     for statement in statements:
-        yield f"- {md_escape(statement.text)} {_cite(statement.sources)}"
+        only = "; ".join(md_escape(fact) for fact in statement.only_here)
+        given = f" (only this source gives: {only})" if only else ""
+        yield f"- {md_escape(statement.text)} {_cite(statement.sources)}{given}"
     yield ""
 
 

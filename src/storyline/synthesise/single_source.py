@@ -57,13 +57,16 @@ _OPENING_WORD = re.compile(r"\W*\w+")
 # and "US", "O'Brien" and "OBrien" are one fact.
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _INNER_MARK = re.compile(r"(?<=\w)[.'’](?=\w)")
+_TOKEN = re.compile(r"\S+")
+# Stripped from a word before it is shown as a fact: "Terminal," shows as "Terminal".
+_EDGE_PUNCTUATION = ",;:!?()[]{}\"'“”‘’«»"
 
 
 @dataclass(frozen=True)
 class _Statement:
     citation: Citation
     text: str
-    exclusive: int  # facts no other source mentions
+    exclusive: frozenset[str]  # facts no other source mentions
     rank: tuple[int, int, str, int]  # ordering key: fewer-is-better components
 
 
@@ -96,7 +99,40 @@ def single_source_statements(
         if (statement.citation.article_id, statement.citation.start) not in confirmed
     ]
     chosen = _one_per_text(sorted(found, key=lambda statement: statement.rank))
-    return tuple(SummarySentence(s.text, (s.citation,)) for s in chosen[:MAX_STATEMENTS])
+    return tuple(
+        SummarySentence(s.text, (s.citation,), exclusive_phrases(s.text, s.exclusive))
+        for s in chosen[:MAX_STATEMENTS]
+    )
+
+
+def _shown_word(token: str) -> str:
+    """``token`` without the punctuation around it; a final full stop stays on an
+    abbreviation ("U.S.") and goes from a word ending a sentence ("2031.")."""
+    word = token.strip(_EDGE_PUNCTUATION)
+    if word.endswith(".") and "." not in word[:-1]:
+        word = word[:-1]
+    return word
+
+
+def exclusive_phrases(text: str, exclusive: frozenset[str]) -> tuple[str, ...]:
+    """The words of ``text`` that carry an ``exclusive`` fact, as written there, adjacent
+    ones joined ("North Terminal"), each phrase once, in text order."""
+    phrases: list[str] = []
+    run: tuple[int, int] | None = None
+    for token in _TOKEN.finditer(text):
+        surface = _shown_word(token.group())
+        facts = _numbers(surface) | set(_fact_words(surface))
+        if surface and facts & exclusive:
+            start = text.index(surface, token.start())
+            end = start + len(surface)
+            run = (run[0], end) if run is not None else (start, end)
+            continue
+        if run is not None:
+            phrases.append(text[run[0] : run[1]])
+            run = None
+    if run is not None:
+        phrases.append(text[run[0] : run[1]])
+    return tuple(dict.fromkeys(phrases))
 
 
 def _sources(
@@ -212,7 +248,7 @@ def _statements(
         if exclusive:
             citation = Citation(article.id, start, end, article.outlet)
             rank = (-len(exclusive), position, article.id, start)
-            yield _Statement(citation, text, len(exclusive), rank)
+            yield _Statement(citation, text, frozenset(exclusive), rank)
 
 
 def _quoted(text: str, quoted: Sequence[tuple[int, int]], start: int, end: int) -> bool:
