@@ -8,9 +8,11 @@ import hashlib
 from urllib.parse import urlsplit
 
 from storyline.ingest.decode import decode_with
-from storyline.ingest.html import extract_page, fragment_paragraphs, squash
+from storyline.ingest.html import HtmlParts, examine_page, fragment_paragraphs, squash
 from storyline.ingest.problems import problem
+from storyline.ingest.substance import Verdict
 from storyline.ingest.text import TitleRule, split_text
+from storyline.ingest.truncation import Cut, ends_mid_sentence, html_cut, last_words
 from storyline.models import Draft, Problem, RawDocument, SourceMetadata
 
 # Origins of a publication date, weakest first: a page's own date beats a crawl date.
@@ -21,13 +23,52 @@ RAW_DIGEST_CACHE = 2
 
 def extract(raw: RawDocument) -> Draft | Problem:
     """Title, paragraphs and metadata of one document, faithfully (no cleaning)."""
+    return extract_with_warnings(raw)[0]
+
+
+def extract_with_warnings(raw: RawDocument) -> tuple[Draft | Problem, tuple[Problem, ...]]:
+    """``extract``'s result, and warnings about the Draft it kept: an HTML page or body cut
+    off mid-text is kept, with a "truncated-html" warning saying where it stops."""
+    markup: str | None = None
     if raw.body is not None:
-        return _from_body(raw, raw.body)
-    text = decode_with(raw.raw, raw.encoding)
-    if raw.media_type == "text/html":
-        return _from_page(raw, text)
-    parts = split_text(text)
-    return _draft(raw, parts.title, parts.paragraphs, parts.heading_indices, raw.metadata)
+        result = _from_body(raw, raw.body)
+        markup = raw.body if raw.body_type == "text/html" else None
+    else:
+        text = decode_with(raw.raw, raw.encoding)
+        if raw.media_type == "text/html":
+            result, markup = _from_page(raw, text), text
+        else:
+            parts = split_text(text)
+            result = _draft(raw, parts.title, parts.paragraphs, parts.heading_indices, raw.metadata)
+    if markup is None or isinstance(result, Problem):
+        return result, ()
+    return result, _truncation_warnings(raw, result, markup)
+
+
+def _truncation_warnings(raw: RawDocument, draft: Draft, markup: str) -> tuple[Problem, ...]:
+    cut = html_cut(markup)
+    if cut is None:
+        return ()
+    mid_sentence = ends_mid_sentence(draft.paragraphs[-1])
+    if not (cut.certain or mid_sentence):
+        return ()  # HTML may leave out its closing tags: whole sentences mean a whole page
+    text_end = (
+        f"its text stops mid-sentence (\u201c{last_words(draft.paragraphs[-1])}\u201d)"
+        if mid_sentence
+        else "any text after that point is missing"
+    )
+    what = "body" if raw.body is not None else "page"
+    message = f"the HTML {what} is cut off after {len(markup):,} characters: it stops {cut.place}"
+    return (
+        problem(
+            raw.origin,
+            "truncated-html",
+            f"{message}, and {text_end}",
+            "the text before the cut was kept; download or save the complete page again "
+            "to get the whole article",
+            warning=True,
+        ),
+    )
 
 
 def _from_body(raw: RawDocument, body: str) -> Draft | Problem:
@@ -51,7 +92,7 @@ def _from_body(raw: RawDocument, body: str) -> Draft | Problem:
 
 def _from_page(raw: RawDocument, html: str) -> Draft | Problem:
     try:
-        parts = extract_page(html, raw.metadata.url)
+        parts = examine_page(html, raw.metadata.url)
     except Exception as error:  # trafilatura or lxml choking must not end the batch
         return problem(
             raw.origin,
@@ -59,13 +100,31 @@ def _from_page(raw: RawDocument, html: str) -> Draft | Problem:
             f"HTML extraction stopped with {type(error).__name__}: {error}",
             "check the page in a browser; save its text as a .txt file to ingest it",
         )
-    if parts is None:
-        return problem(
-            raw.origin,
-            "no-main-text",
-            "no article text was found in the HTML (the page may be a stub, an index or broken)",
-            "check the page in a browser; ingest its text as a .txt file if it is an article",
+    if isinstance(parts, Verdict):
+        return _no_article(raw, parts, html_cut(html))
+    return _from_parts(raw, parts)
+
+
+def _no_article(raw: RawDocument, found: Verdict, cut: Cut | None) -> Problem:
+    if found.finding:
+        message = (
+            f"the page's main text is not an article: it holds {found.finding} "
+            f"({found.words} word{'' if found.words == 1 else 's'}: \u201c{found.sample}\u201d)"
         )
+    else:
+        message = "no article text was found in the HTML"
+    if cut is not None:
+        message += f"; the HTML stops {cut.place}, so the page was probably cut off"
+    return problem(
+        raw.origin,
+        "no-main-text",
+        message,
+        "the page may be cut off, an index, or need JavaScript to show its article; save the "
+        "complete page from a browser, or pass the article's text as a .txt file",
+    )
+
+
+def _from_parts(raw: RawDocument, parts: HtmlParts) -> Draft | Problem:
     paragraphs, headings = parts.paragraphs, parts.heading_indices
     title = raw.metadata.title or parts.title
     if not title and headings[:1] == (0,) and len(paragraphs) > 1:

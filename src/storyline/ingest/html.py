@@ -6,18 +6,18 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from storyline.ingest.dates import from_day
+from storyline.ingest.substance import Verdict, furniture_phrases, judge, merged
+from storyline.ingest.truncation import without_cut_tag
 
 # fast=True skips trafilatura's readability/jusText fallbacks: on 300 bench/synthetic.py
 # pages plus the example and fixture pages (306) the extracted text was identical and took
-# 0.70x the time; the fallbacks still run when fast extraction finds nothing.
+# 0.70x the time; the fallbacks still run when fast extraction finds no article.
 TRAFILATURA_FAST = True
-# A page's main text needs one paragraph of at least this many words: navigation, link
-# lists and cookie banners that trafilatura's fallbacks return from index pages have none.
-MIN_SENTENCE_WORDS = 8
 # Dates only from the page's markup (meta tags, <time>, URL): htmldate's extensive search
 # takes years from the body text ("in 2019") as publication dates.
 EXTENSIVE_DATE_SEARCH = False
@@ -78,12 +78,35 @@ def squash(text: str) -> str:
 
 def extract_page(html: str, url: str | None) -> HtmlParts | None:
     """Main text and metadata of a whole page, or None when there is no main text."""
-    document = _trafilatura(html, url)
-    if document is None:
-        return None
-    paragraphs, headings = _paragraphs(document.body, _TRAFILATURA_XML)
-    if not any(len(paragraph.split()) >= MIN_SENTENCE_WORDS for paragraph in paragraphs):
-        return None
+    parts = examine_page(html, url)
+    return parts if isinstance(parts, HtmlParts) else None
+
+
+def examine_page(html: str, url: str | None) -> HtmlParts | Verdict:
+    """Main text and metadata of a whole page, or what the page holds instead: trafilatura's
+    fast extraction first, then its fallbacks when that found no article, then (for markup
+    trafilatura cannot read at all, such as a saved fragment) our own walk of the markup.
+    The Verdict returned when none found an article says what they found instead."""
+    html = without_cut_tag(html)  # a page cut off mid-tag would end in a stray "<a hr"
+    furniture = functools.cache(lambda: _furniture(html))
+    rejections: list[Verdict] = []
+    for document in _trafilatura(html, url):
+        paragraphs, headings = _paragraphs(document.body, _TRAFILATURA_XML)
+        title = squash(document.title) if document.title else None
+        verdict = judge(paragraphs, headings, title, furniture)
+        if verdict.is_article:
+            return _parts(document, paragraphs, headings, html)
+        rejections.append(verdict)
+    if not rejections:
+        fragment, fragment_headings = fragment_paragraphs(html)
+        verdict = judge(fragment, fragment_headings, None, furniture)
+        if verdict.is_article:
+            return HtmlParts(None, fragment, fragment_headings)
+        rejections.append(verdict)
+    return merged(rejections)
+
+
+def _parts(document: Any, paragraphs: list[str], headings: list[int], html: str) -> HtmlParts:
     return HtmlParts(
         title=squash(document.title) if document.title else None,
         paragraphs=tuple(paragraphs),
@@ -94,6 +117,18 @@ def extract_page(html: str, url: str | None) -> HtmlParts | None:
         language=document.language or None,
         url=document.url or None,
     )
+
+
+def _furniture(html: str) -> tuple[str, ...]:
+    """The page's link, button and menu texts; none when lxml cannot parse it."""
+    import lxml.html
+    from lxml.etree import ParserError
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ParserError, ValueError, AssertionError):
+        return ()
+    return furniture_phrases(root)
 
 
 def _refined(day: dt.datetime | None, html: str) -> dt.datetime | None:
@@ -107,8 +142,8 @@ def _refined(day: dt.datetime | None, html: str) -> dt.datetime | None:
     return day
 
 
-def _trafilatura(html: str, url: str | None) -> Any:
-    """trafilatura's Document (fast mode first, then with its fallbacks), or None."""
+def _trafilatura(html: str, url: str | None) -> Iterator[Any]:
+    """trafilatura's Documents: fast mode first, then with its fallbacks."""
     import trafilatura  # imported lazily: slow to import
 
     for fast in dict.fromkeys((TRAFILATURA_FAST, False)):
@@ -120,8 +155,7 @@ def _trafilatura(html: str, url: str | None) -> Any:
             deduplicate=False, date_extraction_params=_date_params(),
         )  # fmt: skip
         if document is not None and getattr(document, "body", None) is not None:
-            return document
-    return None
+            yield document
 
 
 def _date_params() -> dict[str, Any]:
@@ -150,7 +184,7 @@ def fragment_paragraphs(markup: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     try:
         root = lxml.html.fragment_fromstring(markup, create_parent="div")
         root = _cleaner().clean_html(root)
-    except (ParserError, ValueError):
+    except (ParserError, ValueError, AssertionError):  # lxml asserts on "too many bodies"
         return (), ()
     paragraphs, headings = _paragraphs(root, _HTML)
     return tuple(paragraphs), tuple(headings)

@@ -47,7 +47,7 @@ def check_scheme(url: str) -> None:
         raise FetchRefused(
             "unsupported-scheme",
             f"only http and https URLs can be fetched, not {scheme or 'this'}:// ones",
-            "for a local file pass its path instead of a file:// URL",
+            "give an http(s) URL, or a local file or folder path (without file://)",
         )
 
 
