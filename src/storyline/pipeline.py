@@ -20,6 +20,7 @@ Memory stays flat: only line hashes are kept between the passes.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import pickle
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -28,7 +29,7 @@ from typing import IO, TYPE_CHECKING
 
 from storyline.clean import CleanOptions, OutletBoilerplate, clean, learn_boilerplate
 from storyline.errors import ModelMissingError
-from storyline.ingest import IngestOptions, extract, read
+from storyline.ingest import IngestOptions, extract_with_warnings, read
 from storyline.models import (
     Article,
     ArticleAnalysis,
@@ -111,7 +112,8 @@ def _extract_all(
         if isinstance(item, Problem):
             problems.append(item)
             continue
-        draft = extract(item)
+        draft, warnings = extract_with_warnings(item)
+        problems.extend(warnings)  # a page cut off mid-text is kept, and said to be
         if isinstance(draft, Problem):
             problems.append(draft)
             continue
@@ -234,16 +236,45 @@ def synthesise_stories(
 # --------------------------------------------------------------------------- 9 deliver
 
 
+# One source: a path (str or os.PathLike such as pathlib.Path), a directory, "-", or a URL.
+Source = str | os.PathLike[str]
+
+
 def brief(
     store: Store,
-    sources: Iterable[str],
+    sources: Source | Iterable[Source],
     options: BriefOptions | None = None,
     progress: Progress = _no_progress,
 ) -> Briefing:
-    """Run every stage over ``sources`` into ``store`` and gather the briefing."""
+    """Run every stage over ``sources`` into ``store`` and gather the briefing.
+
+    ``sources`` is one source or an iterable of them; a source is a path (``str`` or any
+    ``os.PathLike``, e.g. ``pathlib.Path``) to a file or directory, ``"-"`` for stdin, or an
+    http(s) URL.  A single ``str`` or path is one source, never split into characters:
+    ``brief(store, "articles")`` and ``brief(store, [Path("articles")])`` read the same
+    folder.  Anything else (bytes, numbers, an iterable holding them) raises TypeError.
+    """
     options = options or BriefOptions()
-    report = ingest_into(store, sources, options.ingest, options.clean, progress)
+    listed = _source_strings(sources)
+    report = ingest_into(store, listed, options.ingest, options.clean, progress)
     return gather_briefing(store, options.analyse, report.problems, progress)
+
+
+def _source_strings(sources: Source | Iterable[Source]) -> list[str]:
+    """``sources`` as the list of strings ingest reads: one source alone becomes a list."""
+    if isinstance(sources, str | os.PathLike):
+        sources = [sources]
+    elif isinstance(sources, bytes | bytearray) or not isinstance(sources, Iterable):
+        raise TypeError(
+            f"sources must be a path, a URL or an iterable of them, not {type(sources).__name__}"
+        )
+    listed = []
+    for source in sources:
+        path = os.fspath(source) if isinstance(source, str | os.PathLike) else None
+        if not isinstance(path, str):
+            raise TypeError(f"each source must be a str or os.PathLike path or URL, not {source!r}")
+        listed.append(path)
+    return listed
 
 
 def gather_briefing(

@@ -1,7 +1,7 @@
 """The `storyline` command line: thin wrappers over the library, one module per group.
 
-Exit codes: 0 all good; 1 failed (the message says what to do); 2 wrong usage;
-3 done, but some inputs were bad and skipped (each one is reported on stderr).
+Exit codes: 0 all good; 1 failed, or no input held an article (the message says what to do);
+2 wrong usage; 3 done, but some inputs were bad and skipped (each one is reported on stderr).
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ app = typer.Typer(
     help=(
         "Turn a pile of news articles into a cited, story-by-story briefing.\n\n"
         "Example: storyline brief articles/ -o briefing.html\n\n"
-        "Exit codes: 0 ok, 1 failed, 2 usage error, 3 done with some bad inputs skipped."
+        "Exit codes: 0 ok; 1 failed or no article found in any input; 2 usage error;"
+        " 3 done with some bad inputs skipped."
     ),
     no_args_is_help=True,
     add_completion=False,

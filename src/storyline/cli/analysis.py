@@ -6,13 +6,22 @@ from collections import defaultdict
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from storyline.batch import dask_analyzer
-from storyline.cli.corpus import DB_OPTION, JSON_OPTION
-from storyline.cli.output import console, fail, print_json, progress_reporter, store_at
+from storyline.cli.output import (
+    DB_OPTION,
+    JSON_OPTION,
+    console,
+    fail,
+    note,
+    print_json,
+    progress_reporter,
+    store_at,
+)
 from storyline.errors import StorylineError
-from storyline.models import ArticleAnalysis, Entity, Quote
+from storyline.models import ArticleAnalysis, Entity, EntityKind, Quote
 from storyline.pipeline import analyse_store, link_store_entities
 from storyline.report.text import time_label
 from storyline.store import Store
@@ -46,11 +55,14 @@ def analyze(
     if as_json:
         print_json(analyses)
         return
+    if not analyses:
+        note("no articles found to analyse (run `storyline ingest` first)")
+        return
     table = Table("article", "language", "sentences", "mentions", "quotes", "dates", "figures")
     for a in analyses:
         table.add_row(
             a.article_id[:12],
-            a.language or "?",
+            escape(a.language or "?"),
             *(str(len(x)) for x in (a.sentences, a.mentions, a.quotes, a.dates, a.figures)),
         )
     console().print(table)
@@ -58,7 +70,9 @@ def analyze(
 
 def entities(
     db: Path = DB_OPTION,
-    kind: str | None = typer.Option(None, "--kind", help="person, organisation, place, group."),
+    kind: EntityKind | None = typer.Option(  # an Enum: Click rejects others, listing these
+        None, "--kind", case_sensitive=False, help="Only entities of this kind."
+    ),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """List canonical entities with their kinds, spellings, mention counts and articles.
@@ -72,15 +86,18 @@ def entities(
     if as_json:
         print_json(rows)
         return
+    if not rows:
+        note("no entities found" + (f" of kind {kind.value}" if kind else ""))
+        return
     table = Table("entity", "kind", "mentions", "articles", "also written")
     for entity in rows:
         others = ", ".join(a for a in entity.aliases if a != entity.name)
         table.add_row(
-            entity.name,
+            escape(entity.name),
             str(entity.kind),
             str(entity.mention_count),
             str(len(entity.article_ids)),
-            others,
+            escape(others),
         )
     console().print(table)
 
@@ -115,9 +132,12 @@ def quotes(
             }
         )
         return
+    if not by_speaker:
+        note(f"no quotes found by a speaker matching {speaker!r}" if speaker else "no quotes found")
+        return
     out = console()
     for name in sorted(by_speaker, key=lambda n: -len(by_speaker[n])):
-        out.print(f"[bold]{name}[/bold]", markup=True)
+        out.print(f"[bold]{escape(name)}[/bold]", markup=True)
         for article_id, quote in by_speaker[name]:
             # Reported speech is the writer's wording: no quotation marks around it.
             words = f"“{quote.text}”" if quote.direct else f"{quote.text} (reported)"
@@ -156,13 +176,17 @@ def dates(
             ]
         )
         return
+    if not analyses:
+        note("no analysed articles found (run `storyline ingest` first)")
+        return
     out = console()
     for a in analyses:
         p = a.published
         span = p.day or (f"{p.earliest} .. {p.latest}" if p.earliest or p.latest else "unknown")
-        out.print(f"[bold]{a.article_id[:12]}[/bold] published {span} ({p.source})", markup=True)
-        for note in p.evidence:
-            out.print(f"    evidence: {note}", markup=False)
+        out.print(f"[bold]{a.article_id[:12]}[/bold] ", markup=True, end="")
+        out.print(f"published {span} ({p.source})", markup=False)
+        for evidence in p.evidence:
+            out.print(f"    evidence: {evidence}", markup=False)
         for mention in a.dates:
             value = time_label(mention.value) if mention.value else "unresolved"
             out.print(f"  {mention.text!r:40} -> {value}", markup=False)

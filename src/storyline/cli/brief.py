@@ -10,16 +10,19 @@ import typer
 from storyline.cli.corpus import parse_field_map
 from storyline.cli.output import (
     ExitCode,
+    batch_exit_code,
     console,
     fail,
+    plural,
     progress_reporter,
     report_problems,
     store_at,
 )
+from storyline.cli.sources import nothing_read, prepare_sources, report_left_out
 from storyline.errors import StorylineError
 from storyline.ingest import IngestOptions
-from storyline.models import Severity
-from storyline.pipeline import BriefOptions, brief
+from storyline.models import Briefing
+from storyline.pipeline import BriefOptions, gather_briefing, ingest_into
 from storyline.report import write_report
 
 
@@ -41,6 +44,8 @@ def brief_command(
 ) -> None:
     """Run the whole pipeline on SOURCES and write a briefing report.
 
+    When no input holds an article, no report is written and the exit code is 1.
+
     Example: storyline brief ../shared/samples/syria-talks -o briefing.html
     """
     ingest_options = IngestOptions(
@@ -49,17 +54,45 @@ def brief_command(
     options = BriefOptions(ingest=ingest_options, analyse=not no_analysis)
     with tempfile.TemporaryDirectory() as scratch:
         path = db or Path(scratch) / "brief.db"
-        with store_at(path, must_exist=False) as store, progress_reporter() as progress:
+        briefing, code = _run(sources, path, options)
+        report_problems(briefing.problems)
+        if code is not ExitCode.FAILED:
             try:
-                briefing = brief(store, sources, options, progress)
                 write_report(briefing, output)
             except StorylineError as error:
                 raise fail(error) from error
-    report_problems(briefing.problems)
+    if code is ExitCode.FAILED:
+        nothing_read(briefing.problems, sources)
+        console(stderr=True).print(f"no report written to {output}", markup=False)
+        raise typer.Exit(code)
     console(stderr=True).print(
-        f"{len(briefing.articles)} articles, {len(briefing.stories)} stories, "
-        f"{len(briefing.threads)} threads -> {output}",
+        f"{plural(len(briefing.articles), 'article')}, "
+        f"{plural(len(briefing.stories), 'story', 'stories')}, "
+        f"{plural(len(briefing.threads), 'thread')} -> {output}",
         markup=False,
     )
-    if any(p.severity is Severity.ERROR for p in briefing.problems):
-        raise typer.Exit(ExitCode.PARTIAL)
+    raise typer.Exit(code)
+
+
+def _run(sources: list[str], db: Path, options: BriefOptions) -> tuple[Briefing, ExitCode]:
+    """The briefing (the same steps as ``storyline.brief``) and the run's exit code.
+
+    When no input held an article the later stages are skipped: the briefing is empty.
+    """
+    prepared = prepare_sources(sources, db)
+    report_left_out(prepared)
+    with store_at(db, must_exist=False) as store, progress_reporter() as progress:
+        try:
+            report = ingest_into(store, prepared.to_read, options.ingest, options.clean, progress)
+            for problem in prepared.problems:
+                store.add_problem(problem)
+            problems = (*prepared.problems, *report.problems)
+            read = len(report.added) + len(report.unchanged)
+            briefing = (
+                gather_briefing(store, options.analyse, problems, progress)
+                if read
+                else Briefing(articles=(), problems=problems)
+            )
+        except StorylineError as error:
+            raise fail(error) from error
+    return briefing, batch_exit_code(read, briefing.problems)

@@ -5,27 +5,32 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from storyline.clean import clean, explain
 from storyline.cli.output import (
-    DEFAULT_DB,
+    DB_OPTION,
+    JSON_OPTION,
+    NEW_DB_OPTION,
     ExitCode,
+    batch_exit_code,
     console,
     fail,
+    note,
     print_json,
     progress_reporter,
     report_problems,
     store_at,
 )
+from storyline.cli.snippets import snippet_parts
+from storyline.cli.sources import nothing_read, prepare_sources, report_left_out
 from storyline.errors import ConfigError, StorylineError
-from storyline.ingest import IngestOptions, extract, read
+from storyline.ingest import IngestOptions, extract_with_warnings, read
 from storyline.ingest import parse_field_map as ingest_field_map
-from storyline.models import Article, Problem
+from storyline.models import Article, Problem, Severity
 from storyline.pipeline import ingest_into
-
-DB_OPTION = typer.Option(DEFAULT_DB, "--db", help="SQLite store file (created when missing).")
-JSON_OPTION = typer.Option(False, "--json", help="Print JSON instead of a table.")
 
 
 def parse_field_map(fields: list[str]) -> tuple[tuple[str, str], ...]:
@@ -38,7 +43,7 @@ def parse_field_map(fields: list[str]) -> tuple[tuple[str, str], ...]:
 
 def ingest(
     sources: list[str] = typer.Argument(..., help="Files, directories, URLs, or - for stdin."),
-    db: Path = DB_OPTION,
+    db: Path = NEW_DB_OPTION,
     field: list[str] = typer.Option(
         [], "--field", help="Map a JSON field: NAME=PATH (e.g. text=article.body). Repeatable."
     ),
@@ -52,21 +57,30 @@ def ingest(
     Example: storyline ingest ../shared/samples/syria-talks --db news.db
     """
     options = IngestOptions(field_map=parse_field_map(field), allow_private_urls=allow_private_urls)
+    prepared = prepare_sources(sources, db)
+    report_left_out(prepared)
     with store_at(db, must_exist=False) as store, progress_reporter() as progress:
         try:
-            report = ingest_into(store, sources, options, progress=progress)
+            report = ingest_into(store, prepared.to_read, options, progress=progress)
+            for problem in prepared.problems:
+                store.add_problem(problem)
         except StorylineError as error:
             raise fail(error) from error
+    problems = (*prepared.problems, *report.problems)
+    skipped = sum(problem.severity is Severity.ERROR for problem in problems)
     if as_json:
         print_json(report)
     else:
         console().print(
             f"{len(report.added)} new, {len(report.unchanged)} already stored, "
-            f"{len(report.errors)} skipped -> {db}"
+            f"{skipped} skipped -> {db}",
+            markup=False,
         )
-    report_problems(report.problems)
-    if report.errors:
-        raise typer.Exit(ExitCode.PARTIAL)
+    report_problems(problems)
+    code = batch_exit_code(len(report.added) + len(report.unchanged), problems)
+    if code is ExitCode.FAILED:
+        nothing_read(problems, sources)
+    raise typer.Exit(code)
 
 
 def clean_command(
@@ -83,7 +97,11 @@ def clean_command(
     articles: list[Article] = []
     problems: list[Problem] = []
     for item in read([source]):
-        draft = item if isinstance(item, Problem) else extract(item)
+        if isinstance(item, Problem):
+            problems.append(item)
+            continue
+        draft, warnings = extract_with_warnings(item)
+        problems.extend(warnings)
         if isinstance(draft, Problem):
             problems.append(draft)
         else:
@@ -91,13 +109,16 @@ def clean_command(
     if as_json:
         print_json(articles)
     for article in articles if not as_json else ():
-        console().print(f"[bold]{article.title}[/bold]\n", markup=True)
+        console().print(f"[bold]{escape(article.title)}[/bold]\n", markup=True)
         console().print(article.text, markup=False)
         if explain_removals:
             console().print("\n" + explain(article), markup=False)
     report_problems(problems)
-    if problems:
-        raise typer.Exit(ExitCode.PARTIAL)
+    # The same code with or without --json: only what was read decides it.
+    code = batch_exit_code(len(articles), problems)
+    if code is ExitCode.FAILED:
+        nothing_read(problems, [source], "nothing to clean")
+    raise typer.Exit(code)
 
 
 def articles(
@@ -114,14 +135,17 @@ def articles(
     if as_json:
         print_json([_summary(a) for a in rows])
         return
+    if not rows:
+        note(f"no articles found in {db}" + (f" from outlet {outlet!r}" if outlet else ""))
+        return
     table = Table("id", "published", "outlet", "title", "removed")
     for article in rows:
         day = article.published.day or article.published.earliest
         table.add_row(
             article.id[:12],
             str(day or "?"),
-            article.outlet or "",
-            article.title,
+            escape(article.outlet or ""),
+            escape(article.title),
             str(len(article.removals)),
         )
     console().print(table)
@@ -151,13 +175,16 @@ def show(
     with store_at(db) as store:
         article = store.get_article(article_id)
     if article is None:
-        console(stderr=True).print(f"error: no article with id {article_id!r} in {db}")
+        console(stderr=True).print(
+            f"error: no article with id {article_id!r} in {db} (see `storyline articles`)",
+            markup=False,
+        )
         raise typer.Exit(ExitCode.FAILED)
     if as_json:
         print_json(article)
         return
     out = console()
-    out.print(f"[bold]{article.title}[/bold]", markup=True)
+    out.print(f"[bold]{escape(article.title)}[/bold]", markup=True)
     day = article.published
     out.print(
         f"id {article.id} · {article.outlet or 'unknown outlet'} · "
@@ -187,10 +214,21 @@ def search(
     if as_json:
         print_json(hits)
         return
+    if not hits:
+        note(f"no articles found matching {query!r}")
+        return
     table = Table("id", "title", "snippet")
     for hit in hits:
-        table.add_row(hit.article_id[:12], hit.title, hit.snippet)
+        table.add_row(hit.article_id[:12], escape(hit.title), highlighted_snippet(hit.snippet))
     console().print(table)
+
+
+def highlighted_snippet(snippet: str) -> Text:
+    """The snippet with its matched words in bold; a Text, so nothing in it is markup."""
+    text = Text()
+    for part, matched in snippet_parts(snippet):
+        text.append(part, style="bold" if matched else None)
+    return text
 
 
 def problems(db: Path = DB_OPTION, as_json: bool = JSON_OPTION) -> None:
@@ -203,7 +241,12 @@ def problems(db: Path = DB_OPTION, as_json: bool = JSON_OPTION) -> None:
     if as_json:
         print_json(found)
         return
+    if not found:
+        note(f"no problems recorded in {db}")
+        return
     table = Table("input", "problem", "what to do")
     for problem in found:
-        table.add_row(problem.origin.describe(), problem.message, problem.hint)
+        table.add_row(
+            *(escape(x) for x in (problem.origin.describe(), problem.message, problem.hint))
+        )
     console().print(table)

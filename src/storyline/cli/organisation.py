@@ -5,12 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from storyline.cli.analysis import _analyses
-from storyline.cli.corpus import DB_OPTION, JSON_OPTION
-from storyline.cli.output import ExitCode, console, print_json, store_at
+from storyline.cli.ids import IdNotFound, resolve_id, short_id
+from storyline.cli.output import (
+    DB_OPTION,
+    JSON_OPTION,
+    ExitCode,
+    console,
+    note,
+    plural,
+    print_json,
+    store_at,
+)
 from storyline.models import TimelineEvent
 from storyline.organise import ORGANISER_VERSION, Organisation
 from storyline.organise.timeline import condense
@@ -45,8 +55,10 @@ def organise(db: Path = DB_OPTION, as_json: bool = JSON_OPTION) -> None:
         print_json(result)
         return
     console().print(
-        f"{len(result.duplicates)} duplicate groups, {len(result.stories)} stories, "
-        f"{len(result.threads)} threads"
+        f"{plural(len(result.duplicates), 'duplicate group')}, "
+        f"{plural(len(result.stories), 'story', 'stories')}, "
+        f"{plural(len(result.threads), 'thread')}",
+        markup=False,
     )
 
 
@@ -60,10 +72,14 @@ def stories(db: Path = DB_OPTION, as_json: bool = JSON_OPTION) -> None:
     if as_json:
         print_json(result.stories)
         return
+    if not result.stories:
+        note("no stories found (run `storyline organise` after `storyline ingest`)")
+        return
     table = Table("story", "dates", "label", "articles")
     for story in result.stories:
         dates = f"{story.earliest or '?'} .. {story.latest or '?'}"
-        table.add_row(story.id[:12], dates, story.label, str(len(story.article_ids)))
+        label = escape(story.label)
+        table.add_row(short_id(story.id), dates, label, str(len(story.article_ids)))
     console().print(table)
 
 
@@ -77,16 +93,21 @@ def threads(db: Path = DB_OPTION, as_json: bool = JSON_OPTION) -> None:
     if as_json:
         print_json(result.threads)
         return
+    if not result.threads:
+        note("no threads found (run `storyline organise` after `storyline ingest`)")
+        return
     labels = {s.id: s.label for s in result.stories}
     out = console()
     for thread in result.threads:
-        out.print(f"[bold]{thread.id[:12]}[/bold] {thread.label}", markup=True)
+        out.print(f"[bold]{escape(short_id(thread.id))}[/bold] {escape(thread.label)}", markup=True)
         for story_id in thread.story_ids:
             out.print(f"  - {labels.get(story_id, story_id)}", markup=False)
 
 
 def timeline(
-    thread: str | None = typer.Argument(None, help="Thread id or prefix (default: every thread)."),
+    thread: str | None = typer.Argument(
+        None, help="Thread id or prefix, with or without 'thread:' (default: every thread)."
+    ),
     db: Path = DB_OPTION,
     as_json: bool = JSON_OPTION,
     top: int = typer.Option(
@@ -105,26 +126,39 @@ def timeline(
     with store_at(db) as store:
         result = _organisation(store)
         outlets = {a.id: a.outlet or a.id[:8] for a in store.iter_articles()}
+    known = [t.id for t in result.threads] + [tid for tid, _ in result.timelines]
+    wanted = _thread_id(thread, known)
     chosen = [
         (tid, condense(events, top) if top > 0 else events)
         for tid, events in result.timelines
-        if thread is None or tid.startswith(thread)
+        if wanted is None or tid == wanted
     ]
-    if thread is not None and not chosen:
-        console(stderr=True).print(f"error: no thread {thread!r} (see `storyline threads`)")
-        raise typer.Exit(ExitCode.FAILED)
     if as_json:
         print_json([{"thread_id": tid, "events": events} for tid, events in chosen])
         return
+    if not any(events for _, events in chosen):
+        note("no dated events found" + (f" in {wanted}" if wanted else ""))
+        return
     out = console()
     for tid, events in chosen:
-        out.print(f"[bold]thread {tid[:12]}[/bold]", markup=True)
+        out.print(f"[bold]{escape(short_id(tid))}[/bold]", markup=True)
         for event in events:
             when = time_label(event.when) if event.when else "undated"
             sources = ", ".join(
                 sorted({outlets.get(c.article_id, c.article_id[:8]) for c in event.citations})
             )
             out.print(_event_line(event, f"  {when:>16}  ", f"  [{sources}]"))
+
+
+def _thread_id(wanted: str | None, thread_ids: list[str]) -> str | None:
+    """The thread ``wanted`` names (None: every thread), or a clean exit saying why not."""
+    if wanted is None:
+        return None
+    try:
+        return resolve_id(wanted, thread_ids, "thread", "`storyline threads`")
+    except IdNotFound as error:
+        console(stderr=True).print(f"error: {error}", markup=False)
+        raise typer.Exit(ExitCode.FAILED) from error
 
 
 def _event_line(event: TimelineEvent, before: str, after: str) -> Text:

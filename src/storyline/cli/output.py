@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import IntEnum
 from pathlib import Path
@@ -13,21 +13,29 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from storyline import codec
 from storyline.errors import StorylineError
-from storyline.models import Problem
+from storyline.models import Problem, Severity
 from storyline.store import Store, open_store
 
 DEFAULT_DB = Path("storyline.db")
+
+# `ingest` creates its store; every other command reads one and refuses a missing file.
+NEW_DB_OPTION = typer.Option(DEFAULT_DB, "--db", help="SQLite store file (created when missing).")
+DB_OPTION = typer.Option(
+    DEFAULT_DB, "--db", help="SQLite store file, made by `storyline ingest` (must exist)."
+)
+JSON_OPTION = typer.Option(False, "--json", help="Print JSON instead of a table.")
 
 
 class ExitCode(IntEnum):
     """Documented exit codes (README, `storyline --help`)."""
 
     OK = 0  # everything was read and processed
-    FAILED = 1  # nothing useful was done: a storyline error (message says what to do)
+    FAILED = 1  # nothing useful was done: an error, or no input held an article
     USAGE = 2  # the command line was wrong (Typer/Click's own code)
     PARTIAL = 3  # done, but some inputs were bad and skipped (each one reported)
 
@@ -59,6 +67,12 @@ def progress_reporter() -> Iterator[Any]:
         yield update
 
 
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """``"1 story"``, ``"3 stories"``: the count with the noun it needs."""
+    noun = singular if count == 1 else plural_form or singular + "s"
+    return f"{count} {noun}"
+
+
 def print_json(value: Any) -> None:
     typer.echo(json.dumps(codec.to_jsonable(value), ensure_ascii=False, indent=2))
 
@@ -67,11 +81,30 @@ def report_problems(problems: tuple[Problem, ...] | list[Problem]) -> None:
     err = console(stderr=True)
     for problem in problems:
         label = "error" if problem.severity == "error" else "warning"
-        err.print(f"[bold]{label}[/bold]: {problem.describe()}", markup=True, highlight=False)
+        # The description quotes file names and article text: escaped, never read as markup.
+        err.print(f"[bold]{label}[/bold]: {escape(problem.describe())}", markup=True)
+
+
+def note(message: str) -> None:
+    """A one-line note on stderr (e.g. "no quotes found"), so stdout stays parseable."""
+    console(stderr=True).print(message, markup=False)
+
+
+def batch_exit_code(items_read: int, problems: Iterable[Problem]) -> ExitCode:
+    """The documented exit code of a run that read ``items_read`` items with ``problems``.
+
+    Nothing read at all is a failure (1), whatever the reason; something read beside bad
+    inputs is a partial success (3); warnings alone do not change a success.
+    """
+    if items_read == 0:
+        return ExitCode.FAILED
+    if any(problem.severity is Severity.ERROR for problem in problems):
+        return ExitCode.PARTIAL
+    return ExitCode.OK
 
 
 def fail(error: StorylineError) -> typer.Exit:
-    console(stderr=True).print(f"[bold red]error[/bold red]: {error}", markup=True)
+    console(stderr=True).print(f"[bold red]error[/bold red]: {escape(str(error))}", markup=True)
     return typer.Exit(ExitCode.FAILED)
 
 
@@ -80,7 +113,7 @@ def store_at(db: Path, must_exist: bool = True) -> Iterator[Store]:
     """Open the store for a command, turning our errors into a clean CLI exit."""
     if must_exist and not db.exists():
         console(stderr=True).print(
-            f"error: no store at {db} (run `storyline ingest PATH --db {db}` first)"
+            f"error: no store at {db} (run `storyline ingest PATH --db {db}` first)", markup=False
         )
         raise typer.Exit(ExitCode.FAILED)
     try:

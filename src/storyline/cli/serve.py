@@ -6,8 +6,7 @@ from pathlib import Path
 
 import typer
 
-from storyline.cli.corpus import DB_OPTION
-from storyline.cli.output import ExitCode, console
+from storyline.cli.output import DB_OPTION, ExitCode, console
 
 
 def serve(
@@ -24,7 +23,10 @@ def serve(
     from storyline.web import create_app
 
     if not db.exists():
-        console(stderr=True).print(f"error: no store at {db} (run `storyline ingest` first)")
+        message = f"error: no store at {db} (run `storyline ingest PATH --db {db}` first)"
+        console(stderr=True).print(message, markup=False)
         raise typer.Exit(ExitCode.FAILED)
-    console(stderr=True).print(f"storyline UI on http://{host}:{port}/ (Ctrl-C to stop)")
+    console(stderr=True).print(
+        f"storyline UI on http://{host}:{port}/ (Ctrl-C to stop)", markup=False
+    )
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")

@@ -10,9 +10,17 @@ from rich.console import Console
 from rich.markup import escape
 
 from storyline.cli.analysis import _analyses
-from storyline.cli.corpus import DB_OPTION, JSON_OPTION
+from storyline.cli.ids import IdNotFound, resolve_id, short_id
 from storyline.cli.organisation import _organisation
-from storyline.cli.output import ExitCode, console, print_json, store_at
+from storyline.cli.output import (
+    DB_OPTION,
+    JSON_OPTION,
+    ExitCode,
+    console,
+    note,
+    print_json,
+    store_at,
+)
 from storyline.models import Story, StorySummary, SummarySentence
 from storyline.organise import OrganiseOptions, link_sentences
 from storyline.synthesise import SummaryOptions, summarise_stories
@@ -38,10 +46,11 @@ def summary(
     """
     with store_at(db) as store:
         result = _organisation(store)
-        chosen = [s for s in result.stories if story is None or _matches(s, story)]
-        if story is not None and not chosen:
-            console(stderr=True).print(f"error: no story {story!r} (see `storyline stories`)")
-            raise typer.Exit(ExitCode.FAILED)
+        wanted = _story_id(story, [s.id for s in result.stories])
+        chosen = [s for s in result.stories if wanted is None or s.id == wanted]
+        if not chosen:
+            note("no stories found (run `storyline organise` after `storyline ingest`)")
+            return
         analyses = {analysis.article_id: analysis for analysis in _analyses(store)}
         articles = list(store.iter_articles())
     # Stored organisations keep no sentence links: find them for the chosen stories only.
@@ -65,7 +74,8 @@ def print_summaries(
     for found, summarised in zip(stories, summaries, strict=True):
         # The label is article text: escaped, so "[/]" in a headline is shown, not parsed.
         label = escape(found.label)
-        out.print(f"[bold]{escape(found.id[:18])}[/bold]  {label}", markup=True, highlight=False)
+        shown = escape(short_id(found.id))
+        out.print(f"[bold]{shown}[/bold]  {label}", markup=True, highlight=False)
         for sentence in summarised.sentences:
             out.print(f"  - {_cited(sentence, outlets)}", markup=False, highlight=False)
         if summarised.single_source:
@@ -74,8 +84,15 @@ def print_summaries(
                 out.print(f"  - {_cited(sentence, outlets)}", markup=False, highlight=False)
 
 
-def _matches(story: Story, wanted: str) -> bool:
-    return story.id.startswith(wanted) or story.id.split(":", 1)[-1].startswith(wanted)
+def _story_id(wanted: str | None, story_ids: list[str]) -> str | None:
+    """The story ``wanted`` names (None: every story), or a clean exit saying why not."""
+    if wanted is None:
+        return None
+    try:
+        return resolve_id(wanted, story_ids, "story", "`storyline stories`")
+    except IdNotFound as error:
+        console(stderr=True).print(f"error: {error}", markup=False)
+        raise typer.Exit(ExitCode.FAILED) from error
 
 
 def _cited(sentence: SummarySentence, outlets: Mapping[str, str]) -> str:
