@@ -225,6 +225,14 @@ def test_lead_of_an_article_with_only_headings_is_empty() -> None:
             "between 2024-03-04 and 2024-03-10 (inferred)",
         ),
         (
+            PublicationDate(DateSource.INFERRED, None, dt.date(2019, 1, 1), None),
+            "on or after 2019-01-01 (inferred)",
+        ),
+        (
+            PublicationDate(DateSource.INFERRED, None, None, dt.date(2013, 9, 1)),
+            "on or before 2013-09-01 (inferred)",
+        ),
+        (
             PublicationDate(DateSource.METADATA, dt.datetime(2024, 3, 4, 9, 30)),
             "2024-03-04",
         ),

@@ -66,10 +66,13 @@ def publication_label(published: PublicationDate) -> str:
     if published.day is not None:
         label = published.day.isoformat()
         return label if published.source is DateSource.METADATA else f"{label} (inferred)"
-    if published.earliest or published.latest:
-        earliest = published.earliest.isoformat() if published.earliest else "?"
-        latest = published.latest.isoformat() if published.latest else "?"
+    if published.earliest and published.latest:
+        earliest, latest = published.earliest.isoformat(), published.latest.isoformat()
         return f"between {earliest} and {latest} (inferred)"
+    if published.earliest:
+        return f"on or after {published.earliest.isoformat()} (inferred)"
+    if published.latest:
+        return f"on or before {published.latest.isoformat()} (inferred)"
     return "date unknown"
 
 
