@@ -307,6 +307,18 @@ def test_the_summary_command_shows_a_label_with_markup_characters_as_written() -
     assert "Fire [/] at [red]Tarnow[/red]" in out.export_text()
 
 
+def test_the_summary_command_names_what_only_one_source_gives() -> None:
+    story = _story([])
+    alone = SummarySentence(
+        "Only the Gazette names the [b]captain[/b].", (Citation("g", 0, 9, "Gazette"),), ("[b]",)
+    )
+    out = Console(record=True, width=200)
+    print_summaries(out, [story], [StorySummary(story.id, (), (alone,))], {"g": "Gazette"})
+    shown = out.export_text()
+    assert "[Gazette]  (only this source gives: [b])" in shown
+    assert "Only the Gazette names the [b]captain[/b]." in shown
+
+
 def test_analysis_sentences_past_the_end_of_the_text_give_verbatim_citations() -> None:
     article = build_article(TOLL.format(31), outlet="A")
     other = build_article(TOLL.format(31), outlet="B")

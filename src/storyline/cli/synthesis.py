@@ -97,4 +97,7 @@ def _story_id(wanted: str | None, story_ids: list[str]) -> str | None:
 
 def _cited(sentence: SummarySentence, outlets: Mapping[str, str]) -> str:
     cited = dict.fromkeys(outlets.get(c.article_id, c.article_id[:8]) for c in sentence.citations)
-    return f"{' '.join(sentence.text.split())}  [{', '.join(cited)}]"
+    only = (
+        f"  (only this source gives: {'; '.join(sentence.only_here)})" if sentence.only_here else ""
+    )
+    return f"{' '.join(sentence.text.split())}  [{', '.join(cited)}]{only}"
