@@ -103,6 +103,27 @@ def test_spelling_ties_go_to_the_longer_spelling_in_any_order() -> None:
         assert names.name("lavrov") == "Sergei Lavrov"
 
 
+def test_a_name_used_short_after_its_first_mention_is_shown_in_full() -> None:
+    text = (
+        "Transport minister Ana Ribeiro met union leaders on Monday. Ribeiro said talks on "
+        "Bashar al-Assad's plan would go on. Ribeiro left at noon, and Assad did not reply."
+    )
+    article = build_article(text, article_id="a", published=DAY)
+    person = EntityKind.PERSON
+    mentions = [("Ana Ribeiro", person, "ribeiro"), ("Bashar al-Assad", person, "assad")]
+    mentions += [("Ribeiro", person, "ribeiro")] * 2 + [("Assad", person, "assad")]
+    found = []
+    cursor: dict[str, int] = {}
+    for surface, kind, key in mentions:
+        start = text.index(surface, cursor.get(surface, 0))
+        cursor[surface] = start + len(surface)
+        found.append(Mention(start, start + len(surface), surface, kind, key))
+    analysis = ArticleAnalysis("a", "test.v1", "en", True, mentions=tuple(found))
+    names = EntityNames([article], {"a": analysis}, None)
+    assert names.name("ribeiro") == "Ana Ribeiro"
+    assert names.name("assad") == "Bashar al-Assad"
+
+
 def test_kinds_are_a_majority_vote_with_a_fixed_order_on_ties() -> None:
     articles, analyses = _kerry_lavrov()
     for ordered in (articles, articles[::-1]):

@@ -9,6 +9,7 @@ starts.  Each part is left out when unknown.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ _NAME_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANISATION})
 # person, organisation, place, group, other (people and organisations name a story best).
 # A fixed order, so the result never depends on which article came first.
 _KIND_ORDER = tuple(EntityKind)
+_SPELLING_WORD = re.compile(r"\w+")
 # One capitalised word as text.name_keys reads it; its normalised lower case is the key.
 
 
@@ -123,8 +125,14 @@ class EntityNames:
 
 
 def _most_common_spelling(spellings: Counter[str]) -> str:
-    """Most used, then the longer ("John Kerry" over "Kerry"), then by text."""
-    return min(spellings, key=lambda text: (-spellings[text], -len(text), text))
+    """The fullest form of the most used spelling: a report names "Ana Ribeiro" once and
+    "Ribeiro" after that, and a label should say who she is.  Among spellings holding every
+    word of the most used one and more ("Bashar al-Assad" for "Assad"), the most used, then
+    the longer, then by text; the most used one when there is none."""
+    common = min(spellings, key=lambda text: (-spellings[text], -len(text), text))
+    words = set(_SPELLING_WORD.findall(common.lower()))
+    fuller = [text for text in spellings if words < set(_SPELLING_WORD.findall(text.lower()))]
+    return min(fuller or [common], key=lambda text: (-spellings[text], -len(text), text))
 
 
 def _majority_kind(kinds: Counter[EntityKind]) -> EntityKind:
