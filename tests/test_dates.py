@@ -17,7 +17,8 @@ from storyline.analyze.date_resolve import Tense, resolve
 from storyline.analyze.dates import find_dates
 from storyline.analyze.nlp import load_pipeline
 from storyline.analyze.sentences import split_sentences
-from storyline.analyze.temporal_rules import WEEKDAYS, Kind, parse
+from storyline.analyze.temporal_rules import Kind, parse
+from storyline.analyze.temporal_words import WEEKDAYS
 from storyline.models import (
     DateMention,
     DateSource,

@@ -32,7 +32,7 @@ from storyline.models import Article, ArticleAnalysis
 
 __all__ = ["ANALYZER_VERSION", "AnalyzeOptions", "analyze", "analyze_article"]
 
-ANALYZER_VERSION = "analyze.en.v3"  # v3: reported speech keeps the close of a quotation it opens
+ANALYZER_VERSION = "analyze.en.v4"  # v4: parts of day, ages, habitual days; listener never speaker
 # The language this analyzer version handles; others are passed through unanalysed.
 ANALYSED_LANGUAGE = "en"
 # Above this many articles analyze() works in two processes.  200 DUC-sized articles are

@@ -21,7 +21,6 @@ from spacy.tokens import Doc, Span, Token
 from storyline.analyze.aliases import entity_key, name_words
 from storyline.analyze.speaker_clues import (
     FEMALE_PRONOUNS,
-    PERSON_NOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     RANKS,
@@ -29,9 +28,11 @@ from storyline.analyze.speaker_clues import (
     SUBJECT_DEPS,
     entity_genders,
     entity_nations,
+    is_addressee,
+    is_person_noun,
     is_role_nominal,
-    is_speech_verb,
     nation,
+    reports_speech,
     subject_span,
     title_fits,
 )
@@ -46,6 +47,10 @@ class Speaker:
 
 
 UNKNOWN_SPEAKER = Speaker(SpeakerKind.UNKNOWN, None, None)
+# How far back "he" may take an unnamed speaker's description ("one striker"): about three
+# news sentences; farther, a description might belong to someone else (checked by hand on
+# DUC 2003 and news_cluster articles: beyond it "she" took a director's description).
+DESCRIPTION_REACH_CHARS = 400
 NAME_WORD = re.compile(r"[A-Z][\w'’.-]*[a-z]")  # a capitalised name word, no marks around
 MARK_CHARACTERS = " '\"`“”‘’«»„"
 
@@ -67,6 +72,8 @@ class Candidate:
     offset: int
     speaker: Speaker
     is_subject: bool
+    is_addressee: bool = False  # "told the Herald": the listener, never a later "he"
+    is_plural: bool = False  # "officials said": never a later "he" or "she"
 
 
 @dataclass(frozen=True)
@@ -98,24 +105,30 @@ def build_context(
     base = ArticleContext(doc, ordered, starts, tuple(quoted), tuple(blocks), ())
     persons = [
         Candidate(
-            m.start, Speaker(SpeakerKind.NAMED, m.entity, m.text), _mention_is_subject(doc, m)
+            m.start,
+            Speaker(SpeakerKind.NAMED, m.entity, m.text),
+            _mention_is_subject(doc, m),
+            _mention_is_addressee(doc, m),
         )
         for m in ordered
         if m.kind is EntityKind.PERSON and not is_quoted(base, m.start)
     ]
     subjects = [t for t in doc if t.dep_ in SUBJECT_DEPS and not is_quoted(base, t.idx)]
     for token in subjects:
-        speaking = token.lemma_.lower() in PERSON_NOUNS and is_speech_verb(token.head)
-        if speaking and not is_role_nominal(token):
+        speaking = is_person_noun(token) and reports_speech(token.head)
+        named = _person_in(base, subject_span(token)) is not None  # "his wife, He Xintong"
+        if speaking and not named and not is_role_nominal(token):
             # "one member said ...": an unnamed speaker a later "he said" may continue.
-            unnamed = Speaker(SpeakerKind.UNNAMED, None, subject_span(token).text)
-            persons.append(Candidate(token.idx, unnamed, True))
+            words = subject_span(token).text.strip(MARK_CHARACTERS)
+            unnamed = Speaker(SpeakerKind.UNNAMED, None, words)
+            plural = token.tag_ in ("NNS", "NNPS")
+            persons.append(Candidate(token.idx, unnamed, True, is_plural=plural))
     persons.sort(key=lambda candidate: candidate.offset)
     # Role nouns second, so that "the diplomat" can continue an earlier "a diplomat".
     first_pass = replace(base, persons=tuple(persons))
     for token in (t for t in subjects if is_role_nominal(t)):
         speaker = resolve_role(first_pass, subject_span(token), token.idx)
-        if speaker.kind is SpeakerKind.NAMED or token.lemma_.lower() in PERSON_NOUNS:
+        if speaker.kind is SpeakerKind.NAMED or is_person_noun(token):
             persons.append(Candidate(token.idx, speaker, True))
     persons.sort(key=lambda candidate: candidate.offset)
     genders = entity_genders(doc, ordered, lambda offset: is_quoted(base, offset))
@@ -138,6 +151,11 @@ def _mention_is_subject(doc: Doc, mention: Mention) -> bool:
     )
 
 
+def _mention_is_addressee(doc: Doc, mention: Mention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and is_addressee(span.root)
+
+
 def resolve(context: ArticleContext, subject: Span) -> Speaker:
     """The speaker a cue's subject names."""
     head = subject.root
@@ -152,8 +170,12 @@ def resolve(context: ArticleContext, subject: Span) -> Speaker:
     lower = head.lower_
     if lower in PERSON_PRONOUNS:
         gender = "female" if lower in FEMALE_PRONOUNS else "male"
-        antecedent = _antecedent(context, head.idx, gender)
-        return Speaker(antecedent.kind, antecedent.key, text) if antecedent else UNKNOWN_SPEAKER
+        found = _antecedent(context, head.idx, gender)
+        if found is None:
+            return UNKNOWN_SPEAKER
+        if found.speaker.kind is SpeakerKind.UNNAMED and _nearby(context, found, head.idx):
+            return found.speaker  # "he" right after "one striker ... told": that description
+        return Speaker(found.speaker.kind, found.speaker.key, text)
     if lower == "it":
         organisation = _organisation_before(context, head.idx)
         return Speaker(SpeakerKind.NAMED, organisation, text) if organisation else UNKNOWN_SPEAKER
@@ -244,18 +266,29 @@ def _person_by_surname(context: ArticleContext, surname: str) -> str | None:
     return keys.pop() if len(keys) == 1 else None
 
 
-def _antecedent(context: ArticleContext, offset: int, gender: str) -> Speaker | None:
+def _antecedent(context: ArticleContext, offset: int, gender: str) -> Candidate | None:
     """The nearest earlier subject person (or speaker) of a fitting gender, else the
-    nearest earlier fitting person."""
+    nearest earlier fitting person; never the one spoken to ("told the Herald")."""
     earlier = [
         c
         for c in context.persons
-        if c.offset < offset and context.genders.get(c.speaker.key or "", gender) == gender
+        if c.offset < offset
+        and not (c.is_addressee or c.is_plural)
+        and context.genders.get(c.speaker.key or "", gender) == gender
     ]
     for candidate in reversed(earlier):
         if candidate.is_subject:
-            return candidate.speaker
-    return earlier[-1].speaker if earlier else None
+            return candidate
+    return earlier[-1] if earlier else None
+
+
+def _nearby(context: ArticleContext, candidate: Candidate, offset: int) -> bool:
+    """The candidate is in the block of ``offset`` or the one before, and a few sentences
+    back at most: close enough for a pronoun to take its description without a name to
+    check the gender against."""
+    blocks = [block for block in context.blocks if block[0] <= offset]
+    floor = blocks[-2][0] if len(blocks) > 1 else 0
+    return candidate.offset >= max(floor, offset - DESCRIPTION_REACH_CHARS)
 
 
 def _organisation_before(context: ArticleContext, offset: int) -> str | None:

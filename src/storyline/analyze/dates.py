@@ -7,6 +7,11 @@ and "may" into May.  Each span gets cheap boundary fixes ("this week's" whole, "
 (:mod:`~storyline.analyze.temporal_rules`) and placed on the calendar against the
 publication day, in the direction the governing verb's tense points
 (:mod:`~storyline.analyze.date_resolve`).
+
+Not dates: a part of the day alone ("the morning shift"; "Thursday evening" stays one
+mention), an age or count spaCy called a DATE ("Rocha, 67,"), and a four-digit number
+outside a year's context.  A habitual time ("every Friday", "Monday is usually our busiest
+morning") is a TimeML SET: kept as a mention, resolved to no day.
 """
 
 from __future__ import annotations
@@ -18,7 +23,14 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.analyze.date_resolve import Tense, resolve
+from storyline.analyze.date_filters import (
+    PARTS_OF_DAY,
+    is_bare_number,
+    is_bare_part_of_day,
+    is_habitual,
+    is_modal_may,
+)
+from storyline.analyze.date_resolve import Tense, governing_tense, resolve
 from storyline.analyze.temporal_rules import Kind, Parsed, parse
 from storyline.models import (
     Article,
@@ -44,7 +56,6 @@ RANGE_REFERENCE_FACTOR = 0.5  # resolved against the middle of an inferred range
 # An inferred publication range wider than this is no reference for "last month".
 RANGE_REFERENCE_MAX_DAYS = 62
 
-MAX_HEAD_STEPS = 10  # how far up the tree to look for the governing verb
 _LEFT_EXTENDERS = {"this", "last", "next", "early", "late", "mid", "earlier", "later", "past"}
 _QUALIFIER_WORDS = {
     "after": Qualifier.AFTER,
@@ -62,14 +73,6 @@ _QUALIFIER_WORDS = {
     "circa": Qualifier.ABOUT,
     "approximately": Qualifier.ABOUT,
 }
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "may", "might", "could", "can", "should", "must"}
-_PAST_AUX = {"was", "were", "had", "has", "have", "did", "'d"}
-_PRESENT_AUX = {"is", "are", "am", "'s", "'re", "'m", "do", "does"}
-# Verbs whose complement or participle points forward: "planned for July", "agreed to hold".
-_INTENT_VERBS = {
-    "plan", "schedule", "expect", "due", "slate", "intend", "hope", "agree", "decide",
-    "promise", "vow", "aim", "seek", "want", "pledge", "set",
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -131,15 +134,17 @@ def find_expressions(doc: Doc) -> list[Expression]:
         if ent.start in taken:
             continue
         span = _fix_span(doc, ent)
-        if span is None:
+        if span is None or is_bare_part_of_day(span) or is_bare_number(span):
             continue
         span, parsed = _parse_span(span)
         if index + 1 < len(ents):
             span, parsed = _join_split(span, parsed, ents[index + 1])
-        if ent.label_ == "TIME" and parsed.kind not in (Kind.SHIFT, Kind.WEEKDAY):
+        if ent.label_ == "TIME" and parsed.kind not in (Kind.SHIFT, Kind.WEEKDAY, Kind.SET):
             continue  # clock times and hour-long durations are not dates
-        if _is_modal_may(span):
+        if is_modal_may(span):
             continue
+        if parsed.kind in (Kind.WEEKDAY, Kind.YEARLESS) and is_habitual(span):
+            parsed = Parsed(Kind.SET)
         taken.update(range(span.start, span.end))
         tense, cue = governing_tense(span.root)
         preposition, on_verb, verb = _attachment(span)
@@ -159,15 +164,6 @@ def find_expressions(doc: Doc) -> list[Expression]:
             )
         )
     return found
-
-
-def _is_modal_may(span: Span) -> bool:
-    """spaCy now and then calls the modal verb "may" a DATE: "it may rain", "May 10, 2017"
-    alone on a line is still a date."""
-    first = span[0]
-    return first.lower_ == "may" and (
-        (first.tag_ == "MD" and len(span) == 1) or first.text == "may"
-    )
 
 
 def _attachment(span: Span) -> tuple[str, bool, str]:
@@ -198,9 +194,20 @@ def _fix_span(doc: Doc, ent: Span) -> Span | None:
         return None
     while start > 0 and doc[start - 1].lower_ in _LEFT_EXTENDERS and not doc[start - 1].is_sent_end:
         start -= 1
+    if end < len(doc) and _is_part_of_day_after(doc[end]):
+        end += 1
     if end < len(doc) and doc[end].tag_ == "POS":
         end += 1
     return doc[start:end]
+
+
+def _is_part_of_day_after(token: Token) -> bool:
+    """ "evening" right after "Thursday": part of the same date, unless it modifies a noun
+    of its own ("Monday night shift") or starts a new line."""
+    if token.lower_ not in PARTS_OF_DAY or token.dep_ in ("compound", "amod"):
+        return False
+    previous = token.doc[token.i - 1]
+    return "\n" not in previous.whitespace_ and not previous.is_punct
 
 
 def _parse_span(span: Span) -> tuple[Span, Parsed]:
@@ -264,62 +271,6 @@ def _dateparser() -> Any:
     return dateparser
 
 
-def governing_tense(token: Token) -> tuple[Tense, str]:
-    """The tense of the verb a date hangs from, and the word or tag that decided it.
-
-    A "to" infinitive ("agreed to hold talks after August") is later than its head verb,
-    not of its tense: future when the head is present, future or an intent verb.
-    """
-    node, infinitive = token, False
-    if token.head is token:
-        return Tense.NONE, ""
-    node = token.head  # the span's own words ("May 10") never decide its tense
-    for _ in range(MAX_HEAD_STEPS):
-        if node.pos_ in ("VERB", "AUX") and (node.tag_ != "VBG" or _aux_words(node)):
-            if not _is_to_infinitive(node):
-                tense, cue = _tense_of(node)
-                if not infinitive:
-                    return tense, cue
-                forward = tense in (Tense.PRESENT, Tense.FUTURE) or node.lemma_ in _INTENT_VERBS
-                return (Tense.FUTURE if forward else Tense.NONE), "to"
-            infinitive = True
-        if node.head is node:
-            break
-        node = node.head
-    return Tense.NONE, "to" if infinitive else ""
-
-
-def _is_to_infinitive(verb: Token) -> bool:
-    return verb.tag_ == "VB" and "to" in _aux_words(verb) and verb.head is not verb
-
-
-def _aux_words(verb: Token) -> list[str]:
-    return [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
-
-
-def _tense_of(verb: Token) -> tuple[Tense, str]:
-    aux = _aux_words(verb)
-    if verb.tag_ == "MD":
-        aux = [verb.lower_, *aux]
-    for word in aux:
-        if word in _FUTURE_AUX or word == "going":
-            return Tense.FUTURE, word
-    forward = verb.lemma_ in _INTENT_VERBS and (verb.tag_ in ("VBN", "VBZ", "VBP") or aux)
-    if forward and not any(word in _PAST_AUX for word in aux):
-        return Tense.FUTURE, verb.lemma_
-    for word in aux:
-        if word in _PAST_AUX:
-            return Tense.PAST, word
-    for word in aux:
-        if word in _PRESENT_AUX:  # "is fired", "is shaped": present passive
-            return Tense.PRESENT, word
-    if verb.tag_ in ("VBD", "VBN"):
-        return Tense.PAST, verb.tag_
-    if verb.tag_ in ("VBZ", "VBP"):
-        return Tense.PRESENT, verb.tag_
-    return Tense.NONE, verb.tag_
-
-
 def _qualifier(span: Span, parsed: Parsed) -> Qualifier:
     if parsed.kind is Kind.OFFSET:
         return Qualifier.ABOUT
@@ -371,7 +322,7 @@ def _anchor(parsed: Parsed, reference: Reference, value: TimeValue | None) -> st
         return "absolute"
     if parsed.kind is Kind.OFFSET and value is not None:
         return f"mention:{parsed.anchor_text}"
-    if parsed.kind in (Kind.DURATION, Kind.VAGUE):
+    if parsed.kind in (Kind.DURATION, Kind.VAGUE, Kind.SET):
         return parsed.kind.value
     return reference.anchor if value is not None else "unresolved"
 

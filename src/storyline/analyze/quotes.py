@@ -43,6 +43,7 @@ from storyline.analyze.quote_marks import QuotedSpan, find_quoted_spans
 from storyline.analyze.speaker_clues import (
     INDIRECT_VERBS,
     is_speech_verb,
+    reported_clause_start,
 )
 from storyline.models import Article, Mention, Quote, Sentence, SpeakerKind
 
@@ -344,7 +345,8 @@ def _reported_edges(verb: Token) -> tuple[int, int] | None:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if not clauses:
         return None
-    return min(c.left_edge.i for c in clauses), max(c.right_edge.i for c in clauses)
+    start = min(reported_clause_start(verb, c) for c in clauses)
+    return start, max(c.right_edge.i for c in clauses)
 
 
 def _clause_words(

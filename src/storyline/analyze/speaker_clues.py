@@ -83,8 +83,44 @@ PERSON_NOUNS = frozenset(
      "negotiator", "director", "chief", "minister", "secretary", "president", "leader",
      "executive", "lawyer", "attorney", "judge", "doctor", "survivor", "soldier", "fighter",
      "rebel", "candidate", "scientist", "professor", "researcher", "economist", "teacher",
-     "student", "worker", "farmer", "father", "mother", "son", "daughter", "owner"}
+     "student", "worker", "farmer", "father", "mother", "son", "daughter", "owner",
+     "nurse", "picket", "guard", "pilot", "chef", "cook", "clerk", "citizen", "parent",
+     "patient", "victim", "relative", "neighbour", "neighbor", "friend", "colleague",
+     "customer", "client", "tourist", "visitor", "fan", "coach", "employee", "staffer",
+     "volunteer", "refugee", "migrant", "local", "veteran", "militant", "insurgent", "cop",
+     "surgeon", "medic", "paramedic", "priest", "imam", "bishop", "monk", "nun", "child",
+     "boy", "girl", "youth", "graduate", "intern", "delegate", "representative", "inmate",
+     "detainee", "suspect", "defendant", "plaintiff", "eyewitness", "merchant", "consultant",
+     "accountant", "mechanic", "entrepreneur", "captain", "sergeant", "lieutenant",
+     "colonel", "ranger", "wife", "husband", "brother", "sister", "guest", "athlete"}
 )  # fmt: skip
+# Endings of agent nouns that name people ("striker", "protester", "activist", "gunman"),
+# for speakers the list above misses; NOT_PERSON_NOUNS holds the common exceptions.
+PERSON_SUFFIXES = ("er", "or", "ist", "man", "woman", "person", "ian")
+NOT_PERSON_NOUNS = frozenset(
+    {"paper", "newspaper", "letter", "order", "number", "center", "centre", "computer",
+     "filter", "monitor", "regulator", "operator", "provider", "carrier", "broadcaster",
+     "publisher", "retailer", "manufacturer", "insurer", "lender", "producer", "exporter",
+     "importer", "supplier", "developer", "power", "water", "border", "matter", "chapter",
+     "quarter", "register", "poster", "trailer", "container", "tower", "cluster", "sector",
+     "factor", "error", "mirror", "floor", "door", "colour", "color", "motor", "reactor",
+     "corridor", "tractor", "indicator", "elevator", "calculator", "charter", "filer",
+     "counter", "character", "layer", "weather", "river", "disaster", "barrier", "answer",
+     "transfer", "offer", "other", "former", "latter", "another", "manner", "dinner",
+     "summer", "winter", "november", "october", "september", "december", "hammer", "banner",
+     "cancer", "fever", "tumor", "tumour", "rumor", "rumour",
+     "minor", "major", "honor", "honour", "favor", "favour", "labor", "labour", "vigor",
+     "airliner", "freighter", "tanker", "trawler", "helicopter", "scanner", "printer",
+     "trigger", "server", "browser", "router"}
+)  # fmt: skip
+# The one spoken to comes first after these verbs ("told Kerry the talks ..."), so a
+# clause that starts with a name or pronoun after them starts with the listener.
+ADDRESSEE_VERBS = frozenset({"tell", "assure", "inform", "remind", "notify", "brief"})
+# These may take a listener ("warned them prices would rise") or not ("warned prices ...").
+OPTIONAL_ADDRESSEE_VERBS = frozenset({"warn", "promise", "advise", "caution", "ask"})
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you"})
+OBJECT_DEPS = frozenset({"dobj", "dative"})
+COMPLEMENTIZER_WORDS = frozenset({"that", "whether", "if"})
 US_ALIASES = frozenset({"us", "usa", "american", "united states"})
 NATIONAL_ENDINGS = ("ian", "an", "ese", "ish")
 
@@ -249,6 +285,90 @@ def is_speech_verb(token: Token) -> bool:
     if token.lemma_.lower() == "accord":
         return token.lower_ == "according"
     return token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
+
+
+def is_person_noun(token: Token) -> bool:
+    """A common noun naming a person: a listed one ("official"), an agent noun ("striker",
+    "protester", "activist"), or one a "who" clause describes ("one man, who asked ...")."""
+    if token.pos_ not in {"NOUN", "PROPN"} or (token.pos_ == "PROPN" and not token.is_lower):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in PERSON_NOUNS:
+        return True
+    if any(c.dep_ == "relcl" and c.left_edge.lower_ in {"who", "whom"} for c in token.children):
+        return True
+    agent = lemma.endswith(PERSON_SUFFIXES) and len(lemma) > 4
+    return agent and lemma not in NOT_PERSON_NOUNS
+
+
+def reports_speech(verb: Token) -> bool:
+    """A reporting verb in any clause, even one that describes ("a video in which one
+    fighter said ..."): enough to make its subject someone a later "he" may continue."""
+    return verb.lemma_.lower() in SPEECH_VERBS and verb.tag_.startswith("VB")
+
+
+def is_addressee(token: Token) -> bool:
+    """The one spoken to, never the speaker: the object of "told" ("told the Herald",
+    "asked him"), or "to X" after a reporting verb ("said to reporters")."""
+    head = token.head
+    if token.dep_ in {"compound", "appos"} and head is not token:
+        token, head = head, head.head
+    if token.dep_ in OBJECT_DEPS:
+        listening = ADDRESSEE_VERBS | OPTIONAL_ADDRESSEE_VERBS
+        return head.lemma_.lower() in listening and is_speech_verb(head)
+    if token.dep_ == "pobj" and head.lower_ == "to":
+        return is_speech_verb(head.head) and head.head.lemma_.lower() != "accord"
+    return False
+
+
+def reported_clause_start(verb: Token, clause: Token) -> int:
+    """The first token of what ``verb`` reports through ``clause``: its subject included
+    when the parser hung it from the verb ("told Kerry diplomatic efforts had ..." with
+    "efforts" as an object), the listener excluded ("told the Gazette city workers ...")."""
+    start = clause.left_edge.i
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS | {"expl"}), None)
+    if subject is None:
+        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and verb.i < c.i < start]
+        if not objects:
+            return start
+        subject = objects[-1]  # the clause's subject taken for the verb's object
+        start = min(start, subject.left_edge.i)
+    if verb.doc[start].lower_ in COMPLEMENTIZER_WORDS and start < subject.left_edge.i:
+        start += 1  # "told the Courier that prices ...", "that" parsed as an object
+    lemma = verb.lemma_.lower()
+    if lemma not in ADDRESSEE_VERBS | OPTIONAL_ADDRESSEE_VERBS or _has_listener(verb, subject):
+        return start
+    return _past_listener(verb.doc, start, subject.i, lemma in ADDRESSEE_VERBS)
+
+
+def _has_listener(verb: Token, subject: Token) -> bool:
+    """The verb already has its listener outside the clause ("told reporters the ...")."""
+    return any(
+        (c.dep_ in OBJECT_DEPS and c is not subject and c.i < subject.left_edge.i)
+        or (c.dep_ == "prep" and c.lower_ == "to")
+        for c in verb.children
+    )
+
+
+def _past_listener(doc: Doc, start: int, subject_index: int, required: bool) -> int:
+    """``start`` moved past a listener the parser put inside the clause: an object pronoun,
+    a person noun ("lawmakers"), or, when the verb needs a listener, a name ("the Herald")."""
+    first = doc[start]
+    if first.lower_ in OBJECT_PRONOUNS and start < subject_index:
+        return start + 1
+    position = start + 1 if first.lower_ == "the" else start
+    if position >= subject_index:
+        return start
+    if doc[position].tag_ == "NNS" and is_person_noun(doc[position]):
+        return position + 1
+    if not required:
+        return start
+    end = position
+    while end < subject_index and doc[end].pos_ == "PROPN":
+        end += 1
+    if end < len(doc) and doc[end].tag_ == "POS":
+        end -= 1  # "told CNN Abe's opponents ...": the possessor belongs to the subject
+    return end if end > position else start
 
 
 def is_role_nominal(token: Token) -> bool:

@@ -13,39 +13,24 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
-    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
-}  # fmt: skip
-NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100,
-}  # fmt: skip
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4, "final": 4}
-SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # starting month
-# Fixed-date holidays, as (month, day).
-HOLIDAYS = {
-    "new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25),
-    "christmas eve": (12, 24), "christmas": (12, 25), "boxing day": (12, 26),
-    "valentine's day": (2, 14), "halloween": (10, 31), "independence day": (7, 4),
-    "bastille day": (7, 14), "may day": (5, 1),
-}  # fmt: skip
-# How far "recent"/"the past few" reaches back, per unit (counts of that unit); a convention
-# recorded in tests/data/dates.jsonl and measured by bench/dates.py.
-RECENT_SPAN = {"day": 7, "week": 4, "month": 6, "year": 5, "decade": 2}
+from storyline.analyze.temporal_words import (
+    DAY_SHIFTS,
+    HOLIDAYS,
+    MONTHS,
+    NUMBERS,
+    ORDINALS,
+    RECENT_SPAN,
+    SEASONS,
+    WEEKDAYS,
+)
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _NUM = r"\d+|" + "|".join(NUMBERS) + "|few|several|many"
 _UNIT = r"(?P<unit>day|week|month|year|decade)s?"
+_PART_OF_DAY = "morning|afternoon|evening|night"
+_WEEKDAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_DAY_WORD = "|".join(sorted(DAY_SHIFTS, key=len, reverse=True))
 _PART = r"(?P<part>early|mid|late|the middle of|the end of|the beginning of|the start of)"
 
 
@@ -58,6 +43,7 @@ class Kind(StrEnum):
     OFFSET = "offset"  # "a year after the June 2012 [conference]"
     DURATION = "duration"  # "two-year-old", "two-day", "months": no point in time
     VAGUE = "vague"  # "the next day", "a long time", "once": not resolvable
+    SET = "set"  # recurring (TimeML SET): "every Friday", "on Mondays", "weekly": no one day
 
 
 @dataclass(frozen=True)
@@ -124,13 +110,29 @@ def _year(raw: str) -> int:
 
 
 def _rule_day_words(text: str) -> Parsed | None:
-    text = re.sub(r" ?(morning|afternoon|evening|night)$", "", text).strip() or "today"
-    shifts = {
-        "today": 0, "tonight": 0, "this": 0, "now": 0, "yesterday": -1, "last": -1,
-        "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2,
-    }  # fmt: skip
-    if text in shifts:
-        return Parsed(Kind.SHIFT, unit="day", amount=shifts[text])
+    """ "today", "tonight", "yesterday afternoon", "this morning", "last night".  A part of
+    the day alone ("evening", "the morning shift") names no day: TimeML marks "this morning"
+    and "tonight" as the reference day and "last night" as the day before."""
+    match = re.fullmatch(rf"(?P<day>{_DAY_WORD})(?: (?P<part>{_PART_OF_DAY}))?|tonight", text)
+    if match is None:
+        return None
+    day = match["day"]
+    if day is None:
+        return Parsed(Kind.SHIFT, unit="day", amount=0)
+    if day in ("this", "last") and match["part"] is None:
+        return None  # "this", "last" alone are not dates
+    return Parsed(Kind.SHIFT, unit="day", amount=DAY_SHIFTS[day])
+
+
+def _rule_set(text: str) -> Parsed | None:
+    """Recurring times name no single day: "every Friday", "each spring", "on Mondays",
+    "Sunday mornings", "weekly"."""
+    if re.fullmatch(
+        rf"(?:every|each) .+|(?:{_WEEKDAY_NAMES})s(?: (?:{_PART_OF_DAY})s?)?"
+        rf"|(?:{_WEEKDAY_NAMES}) (?:{_PART_OF_DAY})s|daily|weekly|monthly|yearly|annually|nightly",
+        text,
+    ):
+        return Parsed(Kind.SET)
     return None
 
 
@@ -277,14 +279,20 @@ def _rule_span(text: str) -> Parsed | None:
 
 def _rule_month(text: str) -> Parsed | None:
     match = re.fullmatch(
-        rf"(?:{_PART}[- ])?(?:the month of )?(?P<m>{_MONTH})\.?(?:,? (?:of )?(?P<y>\d{{4}}))?",
+        rf"(?:(?P<mod>last|past|next|coming|this coming|this) )?(?:{_PART}[- ])?"
+        rf"(?:the month of )?(?P<m>{_MONTH})\.?(?:,? (?:of )?(?P<y>\d{{4}}))?",
         text,
     )
-    if match is None:
+    if match is None or (match["mod"] and match["y"]):
         return None
     year = int(match["y"]) if match["y"] else None
     kind = Kind.ABSOLUTE if year else Kind.YEARLESS
-    return Parsed(kind, year=year, month=MONTHS[match["m"]], part=_part_name(match["part"]))
+    # "last May" is the latest May wholly before the reference day, "next May" the first after
+    amount = {"last": -1, "past": -1, "next": 1, "coming": 1, "this coming": 1}.get(
+        match["mod"] or "", 0
+    )
+    month, part = MONTHS[match["m"]], _part_name(match["part"])
+    return Parsed(kind, year=year, month=month, part=part, amount=amount)
 
 
 def _rule_year(text: str) -> Parsed | None:
@@ -373,6 +381,7 @@ def _rule_duration(text: str) -> Parsed | None:
 
 
 _RULES = (
+    _rule_set,
     _rule_day_words,
     _rule_weekday,
     _rule_recent,
