@@ -7,7 +7,7 @@ import pytest
 from storyline.clean import clean, learn_boilerplate
 from storyline.clean.boilerplate import outlet_key
 from storyline.clean.dateline import find_dateline
-from storyline.clean.outlet import outlet_from_agency, publication_name
+from storyline.clean.outlet import copyright_holder, outlet_from_agency, publication_name
 from storyline.models import Draft, Origin, SourceMetadata
 
 PROSE = [
@@ -121,3 +121,30 @@ def test_a_dateline_repeated_by_a_pasted_twice_body_is_not_a_speaker_label() -> 
     article = clean(build_draft(first, *PROSE[1:], first, *PROSE[1:]))
     assert article.place == "Harbourton"
     assert article.text.startswith(PROSE[0])
+
+
+@pytest.mark.parametrize(
+    ("footer", "holder"),
+    [
+        ("Copyright NNews 2024", "NNews"),
+        ("© 2024 Harbourton Herald. All rights reserved.", "Harbourton Herald"),
+        ("Copyright (c) 2023 The Ledger Ltd, all rights reserved", "The Ledger"),
+        ("© 2019-2024 Coastline Wire Media Group", "Coastline Wire"),
+        ("Copyright © 2024 by Daily Meridian", "Daily Meridian"),
+        ("Copyright 2024 all rights reserved", None),
+        ("© 2024", None),
+        ("Copyright Marvel Comics", None),  # a credit without a year names no publisher
+    ],
+)
+def test_a_copyright_footer_names_its_holder(footer: str, holder: str | None) -> None:
+    assert copyright_holder(footer) == holder
+
+
+def test_a_removed_footer_names_the_outlet_only_when_nothing_else_does() -> None:
+    footer = "Copyright Valley Daily 2025. All rights reserved."
+    assert clean(build_draft(*PROSE, footer)).outlet == "Valley Daily"
+    named = clean(build_draft(*PROSE, footer, outlet="Harbour Post - Top stories"))
+    assert named.outlet == "Harbour Post"
+    wire = clean(build_draft(f"LISBON (Coastline Wire) - {PROSE[0]}", *PROSE[1:], footer))
+    assert wire.outlet == "Coastline Wire"
+    assert clean(build_draft(*PROSE)).outlet is None

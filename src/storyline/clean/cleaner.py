@@ -9,7 +9,8 @@ The passes, in order (each only looks at lines no earlier pass removed):
 4. learned outlet boilerplate;
 5. repeated paragraphs (a body pasted twice);
 6. leading/trailing runs of UI-like lines, then a trailing promo tagline;
-7. dateline (place, and the wire agency as the outlet when the metadata names none);
+7. dateline (place, and the wire agency as the outlet when the metadata names none; else a
+   removed copyright footer's holder);
 8. headings (kept as heading blocks) versus inline related headlines (removed).
 
 Lines of hard-wrapped paragraphs (a line followed by one starting in lowercase) are never
@@ -28,7 +29,7 @@ from storyline.clean.dateline import find_dateline
 from storyline.clean.headings import is_related_headline, is_section_heading
 from storyline.clean.normalize import line_key, normalised_article_id, normalize_text
 from storyline.clean.options import CleanOptions
-from storyline.clean.outlet import outlet_from_agency, publication_name
+from storyline.clean.outlet import copyright_holder, outlet_from_agency, publication_name
 from storyline.clean.repeats import repeated_paragraphs
 from storyline.clean.work import Line, Work, split_lines_of
 from storyline.models import (
@@ -283,15 +284,23 @@ def _published(draft: Draft) -> PublicationDate:
 
 
 def _outlet(work: Work, metadata: SourceMetadata) -> str | None:
-    """The metadata's publication name; else the wire agency of the dateline.
+    """The metadata's publication name; else the wire agency of the dateline; else the
+    holder a removed copyright footer names (the last one: a page's own footer closes it).
 
     Syndicated copy keeps the publisher its metadata names: "WASHINGTON (Reuters) -" in a
     Daily Meridian page stays a Daily Meridian article.
     """
     named = publication_name(metadata.outlet)
-    if named is not None or work.dateline is None:
+    if named is not None:
         return named
-    return outlet_from_agency(work.dateline[1].agency)
+    agency = outlet_from_agency(work.dateline[1].agency) if work.dateline else None
+    if agency is not None:
+        return agency
+    footers = [index for index, (rule, _) in work.removed.items() if rule == "footer"]
+    for index in sorted(footers, reverse=True):
+        if (holder := copyright_holder(work.lines[index].text)) is not None:
+            return holder
+    return None
 
 
 def clean(

@@ -8,6 +8,9 @@
 * ``outlet_from_agency("Reuters")``: the parenthesised agency of a wire dateline
   ("WASHINGTON (Reuters) -") names the outlet when the metadata names none; syndicated copy
   whose metadata names its publisher keeps that publisher.
+* ``copyright_holder("Copyright NNews 2024. All rights reserved.") == "NNews"``: the holder
+  a removed copyright footer names is the outlet when neither the metadata nor a dateline
+  names one (a saved page or a text file usually keeps its footer, not its masthead).
 """
 
 from __future__ import annotations
@@ -63,3 +66,38 @@ def outlet_from_agency(agency: str | None) -> str | None:
     if len(agency) < 2 or _NOT_AGENCY_RE.search(agency):
         return None
     return agency
+
+
+# "Copyright NNews 2024", "© 2024 Harbourton Herald.", "Copyright (c) 2023 The Ledger Ltd,
+# all rights reserved": the holder's name before or after the year.
+_HOLDER_AFTER_YEAR_RE = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\))?\s*(?:(?:19|20)\d\d\s*[-–]\s*)?(?:19|20)\d\d,?\s+(?:by\s+)?"
+    r"(?P<holder>[^.,;:|]+)",
+    re.IGNORECASE,
+)
+_HOLDER_BEFORE_YEAR_RE = re.compile(
+    r"^(?:copyright|©|\(c\))\s*(?:©|\(c\))?\s*(?P<holder>[^.,;:|\d]+?)\s*,?\s*(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+# Words a footer's holder ends with that are not part of the outlet's name.
+_HOLDER_TAIL_RE = re.compile(
+    r"\s+(?:all rights reserved|ltd|limited|inc|llc|plc|gmbh|s\.?a|media group)\.?$",
+    re.IGNORECASE,
+)
+_HOLDER_MAX_WORDS = 6
+
+
+def copyright_holder(footer: str) -> str | None:
+    """The name a copyright footer gives its holder, or None when it names none."""
+    line = " ".join(footer.split())
+    match = _HOLDER_AFTER_YEAR_RE.match(line) or _HOLDER_BEFORE_YEAR_RE.match(line)
+    if match is None:
+        return None
+    holder = _HOLDER_TAIL_RE.sub("", match["holder"].strip(" -–—"))
+    holder = _HOLDER_TAIL_RE.sub("", holder)
+    words = holder.split()
+    if not words or len(words) > _HOLDER_MAX_WORDS or not words[0][:1].isupper():
+        return None
+    if holder.casefold() in {"all rights reserved", "the author", "the authors"}:
+        return None
+    return holder
