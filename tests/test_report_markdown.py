@@ -424,3 +424,15 @@ def test_different_figures_for_one_fact_from_two_outlets_disagree() -> None:
         "injured",
     )
     assert group.disagree
+
+
+def test_a_timeline_event_cites_its_own_source_then_those_also_reporting_it() -> None:
+    from storyline.report.markdown import _events
+    from storyline.report.views import EventView
+
+    refs = tuple(SourceRef(key, key.title(), f"article-{key}") for key in ("wire", "post"))
+    one = EventView("2024-03-07", "Police cleared the gate on ", "Thursday", ".", refs[:1])
+    both = dataclasses.replace(one, sources=refs)
+    assert next(_events((one,))).endswith("[Wire](#article-wire)")
+    line = next(_events((both,)))
+    assert line.endswith("[Wire](#article-wire) · also reported by [Post](#article-post)")

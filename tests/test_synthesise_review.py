@@ -28,7 +28,7 @@ from storyline.models import (
     SummarySentence,
 )
 from storyline.organise import OrganiseOptions, SentenceLink, link_sentences
-from storyline.organise.claims import same_claims
+from storyline.organise.claims import same_claims, states_as_much
 from storyline.synthesise import SummaryOptions, single_source_statements, summarise_story
 from storyline.synthesise.candidates import story_candidates
 from storyline.synthesise.stories import summarise_stories
@@ -398,3 +398,11 @@ def test_a_sentence_naming_a_day_is_not_cited_to_one_that_does_not_say_when() ->
 )
 def test_a_sentence_cut_from_inside_a_quotation_cannot_stand_alone(text: str) -> None:
     assert not standalone(text)
+
+
+def test_a_paraphrase_is_not_cited_for_quoted_words_it_never_printed() -> None:
+    shown = 'Union leader Ana Cruz accused the board of "sending lawyers instead of engineers".'
+    paraphrase = 'Union chief Ana Cruz said the board had chosen "lawyers instead of engineers".'
+    assert not states_as_much(shown, paraphrase)
+    assert states_as_much(paraphrase, shown)  # its quoted words are all in the other
+    assert states_as_much("The board met on Monday.", "The board met on Monday in Lyon.")

@@ -760,3 +760,25 @@ def test_one_date_told_as_a_weekday_and_as_a_day_of_the_month_is_still_one_event
         ("March 7", "Thursday"),
     )
     assert {c.article_id for c in event.citations} == {"one", "two"}
+
+
+def test_a_sentence_adding_a_figure_to_another_sources_is_still_one_event() -> None:
+    (event,) = _two_outlets(
+        "On March 7 the union and the ministry signed a five-year agreement at the port.",
+        "On March 7 the union and the ministry signed a five-year agreement at the port, "
+        "ending a 12-day strike.",
+        ("March 7", "March 7"),
+    )
+    assert {c.article_id for c in event.citations} == {"one", "two"}
+
+
+def test_a_sentence_cut_from_inside_a_quotation_gives_no_event() -> None:
+    text = (
+        'Delgado spoke at the gate. "We will win.\n\n'
+        'On March 7 we were shouting at each other through fences," he said.'
+    )
+    article = build_article(text, outlet="Harbour Post", published=DAY, article_id="q")
+    march = _day(dt.date(2024, 3, 7))
+    analyses = {"q": _analysis(article, _mention(article, "March 7", march))}
+    events = build_timeline([_story(article)], [article], analyses, OrganiseOptions())
+    assert all(event.when != march for event in events)

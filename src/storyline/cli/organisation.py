@@ -144,10 +144,12 @@ def timeline(
         out.print(f"[bold]{escape(short_id(tid))}[/bold]", markup=True)
         for event in events:
             when = time_label(event.when) if event.when else "undated"
-            sources = ", ".join(
-                sorted({outlets.get(c.article_id, c.article_id[:8]) for c in event.citations})
-            )
-            out.print(_event_line(event, f"  {when:>16}  ", f"  [{sources}]"))
+            names = [outlets.get(c.article_id, c.article_id[:8]) for c in event.citations]
+            # The description's own source, then those reporting the event in other words.
+            others = sorted(set(names[1:]) - {names[0]}) if names else []
+            also = f" · also reported by {', '.join(others)}" if others else ""
+            sources = f"  [{names[0]}]{also}" if names else ""
+            out.print(_event_line(event, f"  {when:>16}  ", sources))
 
 
 def _thread_id(wanted: str | None, thread_ids: list[str]) -> str | None:

@@ -1,4 +1,5 @@
-"""What two near-identical sentences claim: their figures, negations and named days.
+"""What two near-identical sentences claim: their figures, negations, named days and quoted
+words.
 
 Edit distance and shared words join sentences that differ in exactly what a reader checks:
 "31 people died" and "37 people died", "talks will resume" and "talks will not resume".  A
@@ -35,6 +36,8 @@ _DAY_WORDS = frozenset(
     }
 )
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+# A quotation in double marks, straight or curly (single marks double as apostrophes).
+_QUOTATION = re.compile(r"[\"“”„«»]([^\"“”„«»]+)[\"“”„«»]")
 
 ClaimKey = tuple[frozenset[str], tuple[str, ...]]
 
@@ -60,8 +63,35 @@ def day_words(text: str) -> frozenset[str]:
     return frozenset(token for token in words(text) if token in _DAY_WORDS)
 
 
+def compatible_claims(one: str, other: str) -> bool:
+    """Whether two sentences about one event can be one source's report of it: the same
+    negations, and the figures of one all given by the other ("signed a five-year deal" and
+    "signed a five-year deal ending a 12-day strike"), never two different ones ("an 11-day
+    strike" and "a 12-day strike")."""
+    (figures, negations), (other_figures, other_negations) = claim_key(one), claim_key(other)
+    return negations == other_negations and (figures <= other_figures or other_figures <= figures)
+
+
 def states_as_much(shown: str, cited: str) -> bool:
-    """Whether ``cited`` may be cited as stating ``shown``: the same claims, and every day
-    or month ``shown`` names named by ``cited`` too ("treated for smoke inhalation" does not
-    say that it happened "on Tuesday"; the reverse holds)."""
-    return same_claims(shown, cited) and day_words(shown) <= day_words(cited)
+    """Whether ``cited`` may be cited as stating ``shown``: the same claims, every day or
+    month ``shown`` names named by ``cited`` too ("treated for smoke inhalation" does not
+    say that it happened "on Tuesday"; the reverse holds), and every quotation of ``shown``
+    quoted word for word by ``cited`` (a paraphrase must not be cited for quoted words it
+    never printed: "sending batons instead of negotiators" is not "batons instead of
+    negotiators")."""
+    return (
+        same_claims(shown, cited)
+        and day_words(shown) <= day_words(cited)
+        and all(quoted in _quoted_word_text(cited) for quoted in quotations(shown))
+    )
+
+
+def quotations(text: str) -> list[str]:
+    """The quoted passages of ``text``, as their lower-cased words joined by spaces."""
+    return [" ".join(words(match.group(1))) for match in _QUOTATION.finditer(text)]
+
+
+def _quoted_word_text(text: str) -> str:
+    """``text``'s quoted passages as words, with a space at either end of each, so that a
+    passage is found only on word boundaries."""
+    return " | ".join(f" {quoted} " for quoted in quotations(text))

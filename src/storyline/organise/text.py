@@ -236,3 +236,12 @@ def publication_time(article: Article, analysis: ArticleAnalysis | None) -> Time
         ):
             return TimeValue(earliest, latest, Granularity.RANGE)
     return None
+
+
+def unbalanced_quotes(text: str) -> bool:
+    """Whether a quotation opens or closes outside the sentence: the sentence was cut from
+    a longer quote (``We are not," said ...``) and shows a mark without its pair."""
+    straight = text.count('"') % 2 == 1
+    curly = text.count("“") != text.count("”")
+    latex = text.count("``") != text.count("''")  # DUC's ``...'' quotes
+    return straight or curly or latex

@@ -5,7 +5,8 @@ dated article; an article dated only by a narrow inferred range gives a range ev
 a day picked from it) and every resolved date mention inside its articles ("the June 2012
 Geneva conference" gives a 2012-06 event whose description is the sentence that says it).  A
 mention that cannot be resolved ("soon", "on Thursday" with no known publication day) or
-whose resolution the analyser doubts gives no event: a reader wants dated events.  A story
+whose resolution the analyser doubts gives no event: a reader wants dated events.  Nor does a
+sentence cut from inside a longer quotation (a quote mark without its pair).  A story
 with no dated event at all is represented by its lead sentence as one undated event
 (``when`` None), listed after the dated ones; no date is ever made up.  An event dated by a
 mention keeps where the mention's words sit in its description (``date_span``): a sentence with
@@ -13,9 +14,9 @@ two date expressions gives two events, and a report marks in each the words that
 
 Events with the same date value are one event told by several sources when their sentences
 are alike or share enough words besides the date itself and the names (within a thread the
-same people and places recur in different events), and make the same claims: the same
-figures and negations besides the date (``organise.claims``; "an 11-day strike" and "a
-12-day strike" stay two events, so that no source is cited for a figure it does not give).
+same people and places recur in different events), and their claims agree: the same
+negations, and the figures of one (besides the date) all given by the other
+(``organise.claims``; "an 11-day strike" and "a 12-day strike" stay two events).
 It cites every source, the source of its description first, and belongs to the story of its
 description.
 
@@ -55,7 +56,7 @@ from storyline.models import (
     TimelineEvent,
     TimeValue,
 )
-from storyline.organise.claims import ClaimKey, claim_key
+from storyline.organise.claims import compatible_claims
 from storyline.organise.clarity import Clarity, event_clarity
 from storyline.organise.text import (
     content_words,
@@ -63,6 +64,7 @@ from storyline.organise.text import (
     publication_time,
     sentences,
     trimmed,
+    unbalanced_quotes,
     words,
 )
 
@@ -107,7 +109,7 @@ class _Event:
     clarity: Clarity = (False, False, 0, False)  # see organise.clarity; higher is clearer
     matched: str = ""
     date_span: tuple[int, int] | None = None  # the date expression within ``description``
-    claims: ClaimKey = (frozenset(), ())  # of ``matched`` without its date expression
+    claims: str = ""  # ``matched`` without its date expression, for organise.claims
 
 
 def build_timeline(
@@ -155,7 +157,11 @@ def _story_events(
             if mention.value is None or mention.confidence < MIN_DATE_CONFIDENCE:
                 continue
             sentence = _containing(spans, mention.start)
-            if sentence is not None:
+            # A sentence cut from a longer quote shows a mark without its pair and no
+            # speaker: no reader can take it as an event ("Two years ago we were ...).
+            if sentence is not None and not unbalanced_quotes(
+                article.text[sentence.start : sentence.end]
+            ):
                 dated = True
                 told = (article, sentence, analysis, names)
                 yield _event(mention.value, told, story_id, mention)
@@ -228,7 +234,7 @@ def _event(
     anchor = (mention.start, mention.end) if mention else (start, start)
     clarity = event_clarity(article, analysis, (start, end), anchor)
     span = _span_within((start, end), anchor) if mention else None
-    claims = claim_key(_without(description, span))
+    claims = _without(description, span)
     return _Event(
         when, description, story_id, [citation], topic, clarity, description, span, claims
     )
@@ -260,8 +266,8 @@ def _merge(
 ) -> None:
     group = merged.setdefault(None if event.when is None else event.when.label(), [])
     for known in group:
-        if known.claims != event.claims:
-            continue  # "an 11-day strike" and "a 12-day strike" are not one source's event
+        if not compatible_claims(known.claims, event.claims):
+            continue  # "an 11-day strike" and "a 12-day strike" are not one event
         score = fuzz.token_set_ratio(known.matched, event.matched) / 100.0
         # The same sentence may be read "at" a date by one outlet and "by" it by another;
         # merely related sentences must also agree on the qualifier.

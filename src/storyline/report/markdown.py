@@ -116,9 +116,12 @@ def _thread(thread: ThreadView) -> Iterator[str]:
 
 
 def _events(events: tuple[EventView, ...]) -> Iterator[str]:
+    """One line per event: the description's own source, then the other sources that report
+    the event in their own words ("also reported by"), which need not state every word of it."""
     for event in events:
         when = md_escape(event.when)
-        yield f"- **{when}**: {_description(event)} {_cite(event.sources)}"
+        also = f" · also reported by {_cite(event.sources[1:])}" if event.sources[1:] else ""
+        yield f"- **{when}**: {_description(event)} {_cite(event.sources[:1])}{also}"
 
 
 def _description(event: EventView) -> str:

@@ -41,7 +41,7 @@ from storyline.models import (
 )
 from storyline.organise import SentenceLink
 from storyline.organise.claims import states_as_much
-from storyline.organise.text import stop_words
+from storyline.organise.text import stop_words, unbalanced_quotes
 from storyline.synthesise.candidates import (
     Candidate,
     StoryCandidates,
@@ -173,19 +173,10 @@ def standalone(text: str) -> bool:
         return False
     if _all_capitals(text):
         return False  # a headline or a banner
-    if quoted_share(text) > MAX_QUOTED_SHARE or _unbalanced_quotes(text):
+    if quoted_share(text) > MAX_QUOTED_SHARE or unbalanced_quotes(text):
         return False
     opening = _OPENING_WORD.match(text)
     return opening is None or opening.group(1).lower() not in _DANGLING
-
-
-def _unbalanced_quotes(text: str) -> bool:
-    """Whether a quotation opens or closes outside the sentence: the sentence was cut from
-    a longer quote (``We are not," said ...``) and shows a mark without its pair."""
-    straight = text.count('"') % 2 == 1
-    curly = text.count("“") != text.count("”")
-    latex = text.count("``") != text.count("''")  # DUC's ``...'' quotes
-    return straight or curly or latex
 
 
 def word_count(text: str) -> int:
