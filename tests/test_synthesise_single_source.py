@@ -219,4 +219,20 @@ def test_a_fact_is_shown_as_written_with_an_abbreviation_kept_whole() -> None:
 
     text = "Envoys of the U.S. and of Norway met in Tromsø on 14 June, before 2031."
     facts = frozenset({"us", "norway", "tromsø", "14", "2031"})
-    assert exclusive_phrases(text, facts) == ("U.S.", "Norway", "Tromsø", "14", "2031")
+    assert exclusive_phrases(text, facts) == ("U.S.", "Norway", "Tromsø", "14 June", "2031")
+
+
+def test_a_fact_is_shown_with_the_words_that_make_it_readable() -> None:
+    from storyline.synthesise.single_source import exclusive_phrases
+
+    text = (
+        "Shares in Harbourton Logistics, which runs St Brendan's Wharf, fell 6 percent after "
+        "an estimated €35 million loss on June 16."
+    )
+    facts = frozenset({"logistics", "brendan", "35", "16"})
+    assert exclusive_phrases(text, facts) == (
+        "Harbourton Logistics",
+        "St Brendan's Wharf",
+        "€35 million",
+        "June 16",
+    )

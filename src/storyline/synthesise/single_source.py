@@ -58,6 +58,16 @@ _OPENING_WORD = re.compile(r"\W*\w+")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _INNER_MARK = re.compile(r"(?<=\w)[.'’](?=\w)")
 _TOKEN = re.compile(r"\S+")
+# Words that make a number readable beside it: its scale, unit or month.
+_NUMBER_COMPANY = frozenset(
+    {
+        *("thousand", "million", "billion", "trillion", "percent", "per", "cent", "%"),
+        *("degrees", "hectares", "acres", "km", "kilometres", "kilometers", "miles", "metres"),
+        *("meters", "tonnes", "tons", "euros", "dollars", "pounds", "yen", "yuan"),
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december"),
+    }
+)
 # Stripped from a word before it is shown as a fact: "Terminal," shows as "Terminal".
 _EDGE_PUNCTUATION = ",;:!?()[]{}\"'“”‘’«»"
 
@@ -115,24 +125,68 @@ def _shown_word(token: str) -> str:
 
 
 def exclusive_phrases(text: str, exclusive: frozenset[str]) -> tuple[str, ...]:
-    """The words of ``text`` that carry an ``exclusive`` fact, as written there, adjacent
-    ones joined ("North Terminal"), each phrase once, in text order."""
+    """The words of ``text`` that carry an ``exclusive`` fact, as written there, each phrase
+    once, in text order.  A phrase reaches over the words that make the fact readable: the
+    rest of a capitalised name ("Harbourton Logistics" when only "Logistics" is exclusive),
+    and a number's scale, unit or month ("€35 million", "40 percent", "June 16")."""
+    tokens = [
+        (match.start(), match.group(), _shown_word(match.group()))
+        for match in _TOKEN.finditer(text)
+    ]
+    marked = [
+        bool(shown) and bool((_numbers(shown) | set(_fact_words(shown))) & exclusive)
+        for _, _, shown in tokens
+    ]
+    for index in range(len(tokens)):
+        if marked[index]:
+            _widen(tokens, marked, index)
     phrases: list[str] = []
-    run: tuple[int, int] | None = None
-    for token in _TOKEN.finditer(text):
-        surface = _shown_word(token.group())
-        facts = _numbers(surface) | set(_fact_words(surface))
-        if surface and facts & exclusive:
-            start = text.index(surface, token.start())
-            end = start + len(surface)
-            run = (run[0], end) if run is not None else (start, end)
+    index = 0
+    while index < len(tokens):
+        if not marked[index]:
+            index += 1
             continue
-        if run is not None:
-            phrases.append(text[run[0] : run[1]])
-            run = None
-    if run is not None:
-        phrases.append(text[run[0] : run[1]])
+        first = index
+        while index + 1 < len(tokens) and marked[index + 1] and not _closes(tokens[index][1]):
+            index += 1
+        start = text.index(tokens[first][2], tokens[first][0])
+        last_start, _, last_shown = tokens[index]
+        end = text.index(last_shown, last_start) + len(last_shown)
+        phrases.append(text[start:end])
+        index += 1
     return tuple(dict.fromkeys(phrases))
+
+
+def _widen(tokens: Sequence[tuple[int, str, str]], marked: list[bool], index: int) -> None:
+    """Mark the neighbours that belong to the fact at ``index`` (see exclusive_phrases)."""
+    shown = tokens[index][2]
+    if _NUMBER.search(shown):
+        belongs = _number_company
+    elif shown[:1].isupper():
+        belongs = _capitalised
+    else:
+        return
+    step = index
+    while step + 1 < len(tokens) and not _closes(tokens[step][1]) and belongs(tokens[step + 1][2]):
+        step += 1
+        marked[step] = True
+    step = index
+    while step > 0 and not _closes(tokens[step - 1][1]) and belongs(tokens[step - 1][2]):
+        step -= 1
+        marked[step] = True
+
+
+def _closes(token: str) -> bool:
+    """Whether a token ends a phrase: punctuation after it ("Capital," "Terminal.")."""
+    return token[-1:] in ",;:)!?" or (token.endswith(".") and _shown_word(token) == token[:-1])
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _number_company(word: str) -> bool:
+    return word.lower() in _NUMBER_COMPANY
 
 
 def _sources(
