@@ -129,3 +129,15 @@ def test_item_pages_escape_article_text(client: TestClient, path: str) -> None:
     page = client.get(path)
     assert page.status_code == 200
     assert ESCAPED in page.text and SCRIPT not in page.text
+
+
+def test_an_undated_story_and_an_article_of_unknown_outlet_read_as_the_report_says(
+    client: TestClient,
+) -> None:
+    listing = client.get("/stories", headers=BROWSER).text
+    assert "undated · 3 articles" in listing and "? – ?" not in listing
+    page = client.get(f"/stories/{STORY_ID}").text
+    articles = page[page.index("<h2>Articles</h2>") :]
+    # No outlet: named by its input, as reports name it, never "unknown outlet".
+    n3 = articles[articles.index('"/articles/n3"') :].split("</li>")[0]
+    assert "unknown outlet" not in n3 and "date unknown" in n3

@@ -15,6 +15,7 @@ from storyline.cli.ids import IdNotFound, resolve_id
 from storyline.errors import StoreError
 from storyline.models import ArticleAnalysis
 from storyline.organise import OrganiseOptions, link_sentences
+from storyline.report.view import source_label
 from storyline.store import Store, open_store
 from storyline.synthesise import summarise_stories
 from storyline.web.render import respond
@@ -93,7 +94,7 @@ def story(request: Request, story_id: str) -> Response:
         analyses = _stored_analyses(s, found.article_ids)
     links = link_sentences([found], members, analyses, OrganiseOptions())
     (summary,) = summarise_stories([found], members, analyses, organisation.duplicates, links)
-    outlets = {a.id: a.outlet or a.id[:8] for a in members}
+    outlets = {a.id: source_label(a) for a in members}
     return respond(
         request, "story.html", story=found, summary=summary, outlets=outlets, articles=members
     )
@@ -117,7 +118,7 @@ def thread_list(request: Request) -> Response:
 def timeline(request: Request, thread_id: str) -> Response:
     with _store(request) as s:
         organisation = s.load_organisation()
-        outlets = {a.id: a.outlet or a.id[:8] for a in s.iter_articles()}
+        outlets = {a.id: source_label(a) for a in s.iter_articles()}
     if organisation is None:
         raise HTTPException(404, f"no thread {thread_id!r}: {NOT_ORGANISED}")
     timelines = dict(organisation.timelines)

@@ -12,6 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline import codec
 from storyline.cli.snippets import snippet_parts
+from storyline.report.view import source_label
 
 
 @cache
@@ -23,6 +24,7 @@ def templates() -> Environment:
     env.filters["safe_url"] = _safe_url
     env.filters["plural"] = _plural
     env.filters["snippet_parts"] = snippet_parts
+    env.globals["source"] = source_label  # how reports name an article's source
     return env
 
 
