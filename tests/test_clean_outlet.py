@@ -148,3 +148,35 @@ def test_a_removed_footer_names_the_outlet_only_when_nothing_else_does() -> None
     wire = clean(build_draft(f"LISBON (Coastline Wire) - {PROSE[0]}", *PROSE[1:], footer))
     assert wire.outlet == "Coastline Wire"
     assert clean(build_draft(*PROSE)).outlet is None
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "agency"),
+    [
+        ("(CNN)North Korean leader Kim Jong Un offered talks on Monday.", None, "CNN"),
+        ("(CNN) North Korean leader Kim Jong Un offered talks on Monday.", None, "CNN"),
+        (
+            "WASHINGTON (Reuters) The U.S. Senate passed the bill on Friday.",
+            "Washington",
+            "Reuters",
+        ),
+    ],
+)
+def test_an_agency_tag_without_its_dash_is_still_a_dateline(
+    line: str, place: str | None, agency: str
+) -> None:
+    found = find_dateline(line)
+    assert found is not None and (found.place, found.agency) == (place, agency)
+    assert line[len(found.prefix) :][:1].isupper()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(L-R) Ana Lima and Rui Costa pose for photographers at the launch.",
+        "(Updated) The president said the talks would resume on Monday.",
+        "(AP) NEW YORK TIMES BESTSELLER LIST",
+    ],
+)
+def test_a_bracketed_label_is_not_an_agency(line: str) -> None:
+    assert find_dateline(line) is None

@@ -5,7 +5,8 @@ Recognised forms, in the first lines of the body only:
 * a line that is only an ALL CAPS place: ``MOSCOW:``, ``WASHINGTON (Reuters) -``;
 * an ALL CAPS place (optionally ", State", ", Month Day", "(Agency)") and a dash or colon
   before the first sentence: ``FT LAUDERDALE (CBSMiami) – A man ...``;
-* an agency alone: ``(CNN) -- Cliven Bundy ...`` (no place);
+* an agency alone: ``(CNN) -- Cliven Bundy ...`` (no place), also without the dash as web
+  copy prints it (``(CNN)North Korean leader ...``, ``WASHINGTON (Reuters) The ...``);
 * a mixed-case place with an agency or a ", Country" part and a dash: ``Kabul, Afghanistan —``;
 * a mixed-case "City, Country" glued to the sentence without punctuation:
   ``Bandar Seri Begawan, Brunei Secretary of State John Kerry said ...``.  Gazetteer-free: the
@@ -41,6 +42,13 @@ _CAPS_PREFIX_RE = re.compile(
     r"(?=[\"“‘A-Z0-9])"
 )
 _AGENCY_PREFIX_RE = re.compile(rf"^{_AGENCY}\s*{_DASH}\s+(?=[\"“‘A-Z0-9])")
+# No dash: "(CNN)North Korean leader ...", "WASHINGTON (Reuters) The U.S. ..." (web copy often
+# drops it).  The agency is a short capitalised name and prose must follow.
+_GLUED_AGENCY_RE = re.compile(
+    rf"^(?:(?P<place>{_CAPS_PLACE}{_REGION}){_MONTH_DAY}\s*)?"
+    r"\((?P<agency>[A-Z][\w.&'’-]{1,20}(?:\s[A-Z][\w.&'’-]*){0,2})\)\s*"
+    r"(?=[\"“‘]?[A-Z][\w'’-]*\s+[\w\"“‘])"
+)
 _MIXED_AGENCY_RE = re.compile(
     rf"^(?P<place>{_MIXED_PLACE}{_REGION}){_MONTH_DAY}\s*{_AGENCY}\s*{_DASH}\s+(?=[\"“‘A-Z0-9])"
 )
@@ -67,7 +75,9 @@ _NOT_PLACE_WORDS = _OPENERS | word_set(
 # ALL CAPS labels that look like datelines but are not places.
 _LABELS = word_set(
     """UPDATE UPDATED BREAKING EXCLUSIVE WATCH VIDEO PHOTOS LIVE ANALYSIS OPINION COMMENT
-    CORRECTION EDITOR'S NOTE EDITORS NOTE FILE PHOTO ADVERTISEMENT RELATED READ MORE"""
+    CORRECTION EDITOR'S NOTE EDITORS NOTE FILE PHOTO PHOTOS ADVERTISEMENT RELATED READ MORE
+    AUDIO PODCAST SPONSORED PROMOTED GRAPHIC WARNING L-R R-L LEFT RIGHT CENTRE CENTER TOP
+    BOTTOM ABOVE BELOW INSET PICTURED"""
 )
 
 
@@ -137,4 +147,19 @@ def find_dateline(line: str) -> Dateline | None:
     agency = _AGENCY_PREFIX_RE.match(line)
     if agency:
         return Dateline(agency.group(0), None, False, agency.group("agency"))
-    return _glued(line)
+    return _glued_agency(line) or _glued(line)
+
+
+def _glued_agency(line: str) -> Dateline | None:
+    """ "(CNN)North Korean ..." or "WASHINGTON (Reuters) The ...": an agency tag without the
+    dash, when the tag is no label ("(Updated)", "(Photo)") and a sentence follows."""
+    match = _GLUED_AGENCY_RE.match(line)
+    if match is None or set(match.group("agency").upper().split()) & _LABELS:
+        return None
+    rest = line[match.end() :]
+    if not any(word[:1].islower() for word in rest.split()[1:9]):
+        return None  # "(AP) NEW YORK TIMES ..." or a list of names: no prose follows
+    place = _tidy_place(match.group("place")) if match.group("place") else None
+    if match.group("place") and (place is None or set(place.split()) & _NOT_PLACE_WORDS):
+        return None
+    return Dateline(match.group(0), place, False, match.group("agency"))
