@@ -39,7 +39,8 @@ def extract_with_warnings(raw: RawDocument) -> tuple[Draft | Problem, tuple[Prob
             result, markup = _from_page(raw, text), text
         else:
             parts = split_text(text)
-            result = _draft(raw, parts.title, parts.paragraphs, parts.heading_indices, raw.metadata)
+            metadata = _merge(raw.metadata, parts.metadata)
+            result = _draft(raw, parts.title, parts.paragraphs, parts.heading_indices, metadata)
     if markup is None or isinstance(result, Problem):
         return result, ()
     return result, _truncation_warnings(raw, result, markup)
@@ -87,6 +88,7 @@ def _from_body(raw: RawDocument, body: str) -> Draft | Problem:
         parts = split_text(body, TitleRule.NONE if title else TitleRule.HEADLINE)
         paragraphs, headings = parts.paragraphs, parts.heading_indices
         title = title or parts.title
+        return _draft(raw, title, paragraphs, headings, _merge(raw.metadata, parts.metadata))
     return _draft(raw, title, paragraphs, headings, raw.metadata)
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
+
+from storyline.ingest.headers import take_header
+from storyline.models import SourceMetadata
 
 # A first line longer than this is body text, not a title.  Titles of the 5,164 titled
 # documents in ../shared/eval: median 55, 95th percentile 108, 99th 172 characters.
@@ -31,6 +34,7 @@ class TextParts:
     title: str | None
     paragraphs: tuple[str, ...]
     heading_indices: tuple[int, ...]
+    metadata: SourceMetadata = field(default_factory=SourceMetadata)  # from header lines
 
 
 def normalise_newlines(text: str) -> str:
@@ -39,8 +43,10 @@ def normalise_newlines(text: str) -> str:
 
 def split_text(text: str, title_rule: TitleRule = TitleRule.FIRST_LINE) -> TextParts:
     """Title (a short first line) and paragraphs: blocks between blank lines, or lines when
-    the text has no blank line; Markdown headings are marked, their # removed."""
-    text = normalise_newlines(text).strip("\n")
+    the text has no blank line; Markdown headings are marked, their # removed.  Front matter
+    and header lines (byline, date, source) at the top become ``metadata``, not paragraphs."""
+    header = take_header(normalise_newlines(text).strip("\n"))
+    text = header.text.strip("\n")
     blocks = [_lines(block) for block in _BLANK_LINE.split(text) if block.strip()]
     if len(blocks) <= 1:
         blocks = [[line.strip()] for line in blocks[0]] if blocks else []
@@ -52,11 +58,22 @@ def split_text(text: str, title_rule: TitleRule = TitleRule.FIRST_LINE) -> TextP
             if is_heading:
                 headings.append(len(paragraphs))
             paragraphs.append(paragraph)
-    title = None
-    if len(paragraphs) > 1 and _is_title(title_rule, blocks, paragraphs[0], wrapped):
+    title = header.metadata.title
+    if title is not None and title_rule is not TitleRule.NONE:
+        # "Title:" or front matter stated it: the body's first line goes only if it repeats it
+        first_is_title = bool(paragraphs) and _squash(paragraphs[0]) == _squash(title)
+    else:
+        first_is_title = len(paragraphs) > 1 and _is_title(
+            title_rule, blocks, paragraphs[0], wrapped
+        )
+    if first_is_title:
         title = paragraphs.pop(0)
         headings = [index - 1 for index in headings if index > 0]
-    return TextParts(title, tuple(paragraphs), tuple(headings))
+    return TextParts(title, tuple(paragraphs), tuple(headings), header.metadata)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _lines(block: str) -> list[str]:
