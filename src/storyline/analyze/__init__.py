@@ -32,7 +32,7 @@ from storyline.models import Article, ArticleAnalysis
 
 __all__ = ["ANALYZER_VERSION", "AnalyzeOptions", "analyze", "analyze_article"]
 
-ANALYZER_VERSION = "analyze.en.v4"  # v4: parts of day, ages, habitual days; listener never speaker
+ANALYZER_VERSION = "analyze.en.v5"  # v5: reported clauses past marks, vague figures, full names
 # The language this analyzer version handles; others are passed through unanalysed.
 ANALYSED_LANGUAGE = "en"
 # Above this many articles analyze() works in two processes.  200 DUC-sized articles are
@@ -201,7 +201,7 @@ def _analyse_doc(doc: Doc, plan: _Plan) -> ArticleAnalysis:
     quotes = find_quotes(doc, article, sentences, mentions)
     published = infer_publication(doc, article, sentences)
     dates = find_dates(doc, article, sentences, published)
-    figures = find_figures(doc, article, sentences, mentions, dates)
+    figures = find_figures(doc, article, sentences, mentions, dates, quotes=quotes)
     return ArticleAnalysis(
         article_id=article.id,
         analyzer=ANALYZER_VERSION,

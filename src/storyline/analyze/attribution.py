@@ -20,13 +20,11 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.analyze.aliases import entity_key, name_words
 from storyline.analyze.speaker_clues import (
-    FEMALE_PRONOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     RANKS,
     ROLE_TITLES,
     SUBJECT_DEPS,
-    entity_genders,
     entity_nations,
     is_addressee,
     is_person_noun,
@@ -36,6 +34,8 @@ from storyline.analyze.speaker_clues import (
     subject_span,
     title_fits,
 )
+from storyline.analyze.speaker_gender import FEMALE_PRONOUNS, entity_genders
+from storyline.analyze.speaker_names import full_names, fullest_key, name_around
 from storyline.models import EntityKind, Mention, SpeakerKind
 
 
@@ -87,6 +87,7 @@ class ArticleContext:
     blocks: tuple[tuple[int, int], ...]  # (start, end) of each block
     persons: tuple[Candidate, ...]  # named persons outside quotes, in order
     genders: Mapping[str, str] = field(default_factory=dict)  # entity key -> "male"/"female"
+    full_names: Mapping[str, str] = field(default_factory=dict)  # surname -> fullest person key
 
     def block_at(self, offset: int) -> tuple[int, int]:
         """The (start, end) of the block holding ``offset`` (or the gap after a block)."""
@@ -102,16 +103,17 @@ def build_context(
 ) -> ArticleContext:
     ordered = tuple(sorted(mentions, key=lambda m: (m.start, -m.end)))
     starts = tuple(m.start for m in ordered)
-    base = ArticleContext(doc, ordered, starts, tuple(quoted), tuple(blocks), ())
+    names = MappingProxyType(full_names(doc, ordered))
+    base = ArticleContext(doc, ordered, starts, tuple(quoted), tuple(blocks), (), {}, names)
     persons = [
         Candidate(
             m.start,
-            Speaker(SpeakerKind.NAMED, m.entity, m.text),
+            Speaker(SpeakerKind.NAMED, _person_key(base, m), m.text),
             _mention_is_subject(doc, m),
             _mention_is_addressee(doc, m),
         )
         for m in ordered
-        if m.kind is EntityKind.PERSON and not is_quoted(base, m.start)
+        if (m.kind is EntityKind.PERSON or name_around(doc, m)) and not is_quoted(base, m.start)
     ]
     subjects = [t for t in doc if t.dep_ in SUBJECT_DEPS and not is_quoted(base, t.idx)]
     for token in subjects:
@@ -132,9 +134,39 @@ def build_context(
             persons.append(Candidate(token.idx, speaker, True))
     persons.sort(key=lambda candidate: candidate.offset)
     genders = entity_genders(doc, ordered, lambda offset: is_quoted(base, offset))
-    return ArticleContext(
-        doc, ordered, starts, base.quoted, base.blocks, tuple(persons), MappingProxyType(genders)
-    )
+    context = replace(base, persons=tuple(persons), genders=MappingProxyType(genders))
+    return _with_pronoun_genders(context, genders)
+
+
+def _with_pronoun_genders(context: ArticleContext, genders: dict[str, str]) -> ArticleContext:
+    """Genders learnt from the pronouns that continue a person, in reading order: after
+    "Okafor rejected the plan. He said ...", Okafor is a man, so a later "she" skips him."""
+    for token in context.doc:
+        if token.lower_ not in {"he", "she"} or token.dep_ not in SUBJECT_DEPS:
+            continue
+        if is_quoted(context, token.idx):
+            continue
+        gender = "female" if token.lower_ == "she" else "male"
+        found = _antecedent(context, token.idx, gender)
+        key = found.speaker.key if found is not None else None
+        if key is not None and key not in genders:
+            genders[key] = gender
+            context = replace(context, genders=MappingProxyType(dict(genders)))
+    return context
+
+
+def _person_key(context: ArticleContext, mention: Mention) -> str:
+    """The key of the person a mention names, under the fullest name the article gives
+    ("Lima" -> "person:ana lima"); a place or organisation keeps its own key unless its
+    name is a person's surname here ("Lima said" after "Ana Lima")."""
+    rebuilt = name_around(context.doc, mention)
+    if rebuilt is not None:
+        return entity_key(EntityKind.PERSON, name_words(rebuilt))
+    if mention.kind is EntityKind.PERSON:
+        return fullest_key(context.full_names, mention.entity)
+    if mention.kind is EntityKind.PLACE:
+        return context.full_names.get(mention.text.lower(), mention.entity)
+    return mention.entity
 
 
 def is_quoted(context: ArticleContext, offset: int) -> bool:
@@ -146,8 +178,15 @@ def _mention_is_subject(doc: Doc, mention: Mention) -> bool:
     if span is None:
         return False
     root = span.root
-    return root.dep_ in SUBJECT_DEPS or (
-        root.dep_ in {"compound", "appos"} and root.head.dep_ in SUBJECT_DEPS
+    # A name parsed as the root of its sentence is its topic: the parse lost the verb
+    # ("Delgado, who led the walkout, called the deal ...").
+    nominal_root = root.dep_ == "ROOT" and root.pos_ == "PROPN"
+    source = root.dep_ == "pobj" and root.head.head.lower_ == "according"  # "according to X"
+    return (
+        nominal_root
+        or source
+        or root.dep_ in SUBJECT_DEPS
+        or (root.dep_ in {"compound", "appos"} and root.head.dep_ in SUBJECT_DEPS)
     )
 
 
@@ -166,7 +205,7 @@ def resolve(context: ArticleContext, subject: Span) -> Speaker:
         or _person_after_rank(context, head)
     )
     if mention is not None:
-        return Speaker(SpeakerKind.NAMED, mention.entity, text)
+        return Speaker(SpeakerKind.NAMED, _person_key(context, mention), text)
     lower = head.lower_
     if lower in PERSON_PRONOUNS:
         gender = "female" if lower in FEMALE_PRONOUNS else "male"
@@ -190,7 +229,7 @@ def resolve(context: ArticleContext, subject: Span) -> Speaker:
             same_name = _unlisted_person(subject)
         if same_name is None:
             return Speaker(SpeakerKind.UNKNOWN, None, text)
-        return Speaker(SpeakerKind.NAMED, same_name, text)
+        return Speaker(SpeakerKind.NAMED, fullest_key(context.full_names, same_name), text)
     return Speaker(SpeakerKind.UNNAMED, None, text)
 
 

@@ -1,46 +1,53 @@
 """Quantities an article claims, with what they count, so sources can be compared.
 
-Candidates are spaCy's CARDINAL, MONEY, PERCENT and QUANTITY entities.  Dates, years,
-ordinals and hyphenated modifiers ("a two-day meeting", "a 10-point plan") are not claims and
-are skipped.  What a number counts comes from the dependency tree: the noun it modifies
-("2,000 fighters"), the participle it goes with ("300 injured"), the noun after "of"
-("12 percent of voters"), or the subject of the clause it completes ("the death toll was
-estimated at more than 10,000").
+Which phrases are claims is ``figure_claims``' job and their values ``figure_values``'.
+What a number counts comes from the dependency tree: the noun it modifies ("2,000
+fighters"), the participle it goes with ("300 injured"), the noun a copula gives it ("five
+were officers"), the noun after "of" ("12 percent of voters"), or the subject of the clause
+it completes ("the death toll was estimated at more than 10,000").  A figure has a speaker
+only when it is inside a quote or reported speech of that speaker, or is the estimate of a
+passive reporting verb's agent ("estimated by the United Nations at 10,000").
 """
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span, Token
 
-from storyline.models import Article, DateMention, Figure, Mention, Sentence, TimeValue
+from storyline.analyze.figure_claims import FIGURE_LABELS, candidate_spans
+from storyline.analyze.figure_values import SCALES, parse_value, vague_quantity
+from storyline.analyze.quotes import find_quotes
+from storyline.models import (
+    Article,
+    DateMention,
+    Figure,
+    Mention,
+    Quote,
+    Sentence,
+    SpeakerKind,
+    TimeValue,
+)
 
-FIGURE_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
+__all__ = ["find_figures", "parse_value"]
+
 APPROXIMATIONS = (
     "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as",
     "as much as", "nearly", "almost", "about", "around", "approximately", "roughly", "some",
     "over", "under", "close to", "upwards of", "an estimated", "estimated", "just over",
     "just under", "more then",
 )  # fmt: skip
-SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
-          "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}  # fmt: skip
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12, "dozen": 12,
-}  # fmt: skip
 CURRENCIES = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "dollars": "USD",
               "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY",
               "rubles": "RUB", "roubles": "RUB", "yuan": "CNY", "rupees": "INR"}  # fmt: skip
 # Participles and adjectives that are themselves the unit: "31 dead and 300 injured".
 CASUALTY_WORDS = {"dead", "killed", "injured", "wounded", "hurt", "missing", "arrested",
                   "displaced", "detained", "evacuated", "hospitalised", "hospitalized"}  # fmt: skip
-REPORTING_VERBS = {"say", "tell", "report", "estimate", "announce", "state", "claim", "add",
-                   "put", "count", "confirm", "record", "document", "tally", "show"}  # fmt: skip
-SMALL_WORD_NUMBER = 10  # "the two men": spelled-out numbers below this after a determiner
+# Passive verbs whose agent is the source of the figure: "estimated by the UN at 10,000".
+ESTIMATE_VERBS = {"report", "estimate", "put", "count", "confirm", "record", "document",
+                  "tally", "give", "calculate", "project", "forecast"}  # fmt: skip
+# Units of length: "within a few hundred metres of houses" is a distance, not a count of houses.
+DISTANCE_UNITS = {"metre", "metres", "meter", "meters", "m", "km", "kilometre", "kilometres",
+                  "kilometer", "kilometers", "mile", "miles", "foot", "feet", "yard",
+                  "yards"}  # fmt: skip
 # Verbs whose subject is what a number measures: "the toll rose to 93,000".
 LEVEL_VERBS = {
     "be", "reach", "rise", "fall", "climb", "stand", "total", "estimate", "put", "exceed",
@@ -48,11 +55,8 @@ LEVEL_VERBS = {
     "surpass", "pass", "soar", "plunge", "decline", "remain",
 }  # fmt: skip
 PRONOUNS = {"it", "this", "that", "which", "they"}
+CLAUSE_CLIMB = 6  # heads climbed from a number to the clauses that may carry its source
 ANAPHORA_OPENERS = ("at the time", "at that time", "then", "back then")
-
-_NUMBER = re.compile(
-    r"(\d[\d,]*(?:\.\d+)?|\.\d+)\s*(thousand|million|billion|trillion|bn|mn|tn|k|m|b)?\b"
-)
 
 
 def find_figures(
@@ -61,76 +65,39 @@ def find_figures(
     sentences: tuple[Sentence, ...],
     mentions: tuple[Mention, ...],
     dates: tuple[DateMention, ...],
+    quotes: tuple[Quote, ...] | None = None,
 ) -> tuple[Figure, ...]:
-    """Every quantity claim of the article, in text order."""
+    """Every quantity claim of the article, in text order.
+
+    ``quotes`` are the article's quotes (found here when not given): a figure inside one
+    takes its speaker.
+    """
+    if quotes is None:
+        quotes = find_quotes(doc, article, sentences, mentions)
     figures: list[Figure] = []
-    for ent in doc.ents:
-        if ent.label_ not in FIGURE_LABELS or _is_not_a_claim(ent, dates):
-            continue
-        value = parse_value(ent.text)
+    for span in candidate_spans(doc, article, dates):
+        vague = vague_quantity(span.text)
+        value = vague[0] if vague is not None else parse_value(span.text)
         if value is None:
             continue
-        counts = _counts(ent)
+        counts = _counts(span)
         if counts in PRONOUNS:
             counts = figures[-1].counts if figures else None
+        end = span.end_char - (1 if span.text.endswith(".") and span[-1].text != "." else 0)
         figures.append(
             Figure(
-                start=ent.start_char,
-                end=ent.end_char,
-                text=ent.text,
+                start=span.start_char,
+                end=end,
+                text=doc.text[span.start_char : end],
                 value=value,
-                unit=_unit(ent),
+                unit=_unit(span),
                 counts=counts,
-                approximation=_approximation(ent),
-                date=_date(ent, article, sentences, dates),
-                speaker=_speaker(ent, mentions),
+                approximation=_approximation(span) or (vague[1] if vague else None),
+                date=_date(span, article, sentences, dates),
+                speaker=_speaker(span, mentions, quotes),
             )
         )
     return tuple(figures)
-
-
-def parse_value(text: str) -> float | None:
-    """The number in "more than 93,000", "$4.5 billion", "12 percent", "two"; None if none."""
-    lowered = text.lower().replace("\u00a0", " ")
-    match = _NUMBER.search(lowered)
-    if match is not None:
-        value = float(match.group(1).replace(",", ""))
-        scale = match.group(2)
-        if scale is None:
-            after = lowered[match.end() :].split()
-            scale = after[0] if after and after[0] in SCALES else None
-        return value * SCALES.get(scale or "", 1.0)
-    words = re.sub(r"[^a-z ]", " ", lowered).split()
-    for size in (2, 1):
-        for index in range(len(words) - size + 1):
-            phrase = " ".join(words[index : index + size])
-            if phrase in NUMBER_WORDS:
-                scale = words[index + size] if index + size < len(words) else ""
-                return NUMBER_WORDS[phrase] * SCALES.get(scale, 1.0)
-    return None
-
-
-def _is_not_a_claim(ent: Span, dates: tuple[DateMention, ...]) -> bool:
-    doc = ent.doc
-    if any(d.start < ent.end_char and ent.start_char < d.end for d in dates):
-        return True
-    if ent.end < len(doc) and doc[ent.end].text in ("-", "–") and not doc[ent.end - 1].whitespace_:
-        return True  # "a 10-point plan"
-    if "-" in ent.text and re.search(r"[a-z]-[a-z]", ent.text.lower()):
-        return True  # "two-hour", "three-member": modifiers
-    if ent.label_ == "CARDINAL" and re.fullmatch(r"(1[89]|20)\d\d", ent.text.strip()):
-        return True  # a year spaCy missed
-    if ent.label_ == "CARDINAL" and ent.text.lower() in NUMBER_WORDS:
-        value = NUMBER_WORDS[ent.text.lower()]
-        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        if value < SMALL_WORD_NUMBER and (
-            before in ("the", "these", "those", "both") or value == 1
-        ):
-            return True  # "the two men", "one member"
-    joiners = ("plus", "times", "x")  # "a two plus two meeting"
-    if ent.start > 0 and doc[ent.start - 1].lower_ in joiners:
-        return True
-    return ent.end < len(doc) and doc[ent.end].lower_ in joiners
 
 
 def _approximation(ent: Span) -> str | None:
@@ -147,17 +114,33 @@ def _unit(ent: Span) -> str | None:
     if ent.label_ == "PERCENT":
         return "%"
     if ent.label_ == "MONEY":
-        for mark, code in CURRENCIES.items():
-            if text.startswith(mark) or f" {mark}" in f" {text}":
-                return code
-        words = [t.lower_ for t in ent if t.is_alpha and t.lower_ not in SCALES]
-        return words[-1] if words else None  # "20 baht", "55 cents"
-    if ent.label_ == "QUANTITY":
-        words = [t.lower_ for t in ent if t.is_alpha and t.lower_ not in SCALES]
-        measure = [w for w in words if not any(w == a for a in APPROXIMATIONS)]
-        return measure[-1] if measure else None
-    counted = _counted_word(ent)
-    return counted.lower_ if counted is not None else None
+        return _currency(text) or _last_word(ent)  # "20 baht", "55 cents"
+    measure = _last_word(ent) if ent.label_ == "QUANTITY" else None
+    if measure is not None:
+        return measure
+    counted = _counted_word(ent) or _predicate_noun(ent)
+    if counted is None:
+        of_object = _of_object(ent)
+        return of_object.lower_ if of_object is not None and _is_vague(ent) else None
+    return CURRENCIES.get(counted.lower_, counted.lower_)  # "half a million euros"
+
+
+def _currency(text: str) -> str | None:
+    for mark, code in CURRENCIES.items():
+        if text.startswith(mark) or f" {mark}" in f" {text}":
+            return code
+    return None
+
+
+def _last_word(ent: Span) -> str | None:
+    words = [t.lower_ for t in ent if t.is_alpha and t.lower_ not in SCALES]
+    measure = [w for w in words if w not in APPROXIMATIONS and not vague_quantity(w)]
+    measure = [w for w in measure if w not in {"a", "an", "few", "several", "half"}]
+    return measure[-1] if measure else None
+
+
+def _is_vague(ent: Span) -> bool:
+    return vague_quantity(ent.text) is not None
 
 
 def _counted_word(ent: Span) -> Token | None:
@@ -174,20 +157,47 @@ def _counted_word(ent: Span) -> Token | None:
     return None
 
 
+def _predicate_noun(ent: Span) -> Token | None:
+    """The noun a number is said to be: "five were officers", "seven of the injured were
+    strikers" (the parse often hangs the number elsewhere, so read the words)."""
+    if ent.label_ != "CARDINAL":
+        return None
+    doc = ent.doc
+    index = ent.end
+    of_object = _of_object(ent)
+    if of_object is not None and index < len(doc) and doc[index].lower_ == "of":
+        index = of_object.i + 1  # past "of the injured"
+    if index >= len(doc) or doc[index].lemma_ != "be":
+        return None
+    for token in doc[index + 1 : index + 5]:
+        if token.pos_ in {"VERB", "ADP", "PUNCT", "CCONJ"} or token.lower_ in CASUALTY_WORDS:
+            return None  # "five were injured", "were in hospital": no noun to count
+        if token.pos_ == "NOUN" and token.tag_ in {"NNS", "NNPS"}:
+            return token
+    return None
+
+
+def _of_object(ent: Span) -> Token | None:
+    of_phrases = [c for c in ent.root.children if c.lower_ == "of"]
+    objects = [c for c in of_phrases[0].children if c.dep_ == "pobj"] if of_phrases else []
+    return objects[0] if objects else None
+
+
 def _counts(ent: Span) -> str | None:
-    """What is counted: the modified noun phrase, an "of" object, or the clause subject."""
-    counted = _counted_word(ent)
+    """What is counted: the modified noun phrase, a copula's noun, an "of" object, or the
+    clause subject."""
+    counted = _counted_word(ent) or _predicate_noun(ent)
+    if counted is not None and counted.lower_ in CURRENCIES:
+        counted = None  # "half a million euros": the currency is the unit, not what is counted
     if counted is not None and ent.label_ != "PERCENT":
         return _noun_phrase(counted, ent)
-    root = ent.root
-    of_objects = [c for c in root.children if c.lower_ == "of"]
-    if of_objects:
-        objects = [c for c in of_objects[0].children if c.dep_ == "pobj"]
-        if objects:
-            return _noun_phrase(objects[0], ent)
+    of_object = _of_object(ent)
+    distance = ent.label_ == "QUANTITY" and _last_word(ent) in DISTANCE_UNITS
+    if of_object is not None and not distance:
+        return _noun_phrase(of_object, ent)
     if ent.label_ == "PERCENT" and counted is not None:
         return _noun_phrase(counted, ent)
-    subject = _clause_subject(root)
+    subject = _clause_subject(ent.root)
     return _noun_phrase(subject, ent) if subject is not None else None
 
 
@@ -241,29 +251,37 @@ def _date(
     return None
 
 
-def _speaker(ent: Span, mentions: tuple[Mention, ...]) -> str | None:
-    """Who states it: the agent ("estimated by the UN"), a reporting verb's subject, or
-    "according to X"."""
-    node = ent.root
-    for _ in range(6):
-        node = node.head
-        for child in node.children:
-            if child.dep_ == "agent" or (child.lower_ == "according" and node.pos_ == "VERB"):
-                found = _mention_under(child, mentions)
-                if found is not None:
-                    return found
-        if node.lemma_ in REPORTING_VERBS:
+def _speaker(ent: Span, mentions: tuple[Mention, ...], quotes: tuple[Quote, ...]) -> str | None:
+    """Who states it: the named speaker of the innermost quote or reported clause holding
+    it, else the agent of a passive estimate ("estimated by the UN at 10,000") or the
+    source of "according to" in its own clause.  A figure
+    merely near a speaker ("Delgado said, drawing cheers from several hundred strikers")
+    has none."""
+    holding = [q for q in quotes if q.start <= ent.start_char and ent.end_char <= q.end]
+    if holding:
+        innermost = min(holding, key=lambda q: q.end - q.start)
+        named = innermost.speaker_kind is SpeakerKind.NAMED
+        return innermost.speaker if named else None
+    return _source_of_clause(ent.root, mentions)
+
+
+def _source_of_clause(token: Token, mentions: tuple[Mention, ...]) -> str | None:
+    """The source of "according to X" on the clause holding ``token`` or a clause it is
+    part of ("would link to all eight sites, according to X"), or the agent of a passive
+    estimate; never across a relative clause ("Holm, who backed a €300 million plan,
+    said": the plan is not what Holm states)."""
+    node = token
+    for _ in range(CLAUSE_CLIMB):
+        if node.pos_ in {"VERB", "AUX"}:
             for child in node.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    found = _mention_under(child, mentions)
-                    if found is not None:
-                        return found
+                estimate = child.dep_ == "agent" and node.lemma_ in ESTIMATE_VERBS
+                if child.lower_ == "according" or estimate:
+                    return _mention_under(child, mentions)
+            if node.dep_ in {"relcl", "acl"}:
+                return None
         if node.head is node:
-            break
-    sentence = ent.sent
-    for token in sentence:
-        if token.lower_ == "according" and token.i + 1 < len(ent.doc):
-            return _mention_under(token, mentions)
+            return None
+        node = node.head
     return None
 
 

@@ -25,6 +25,7 @@ from storyline.analyze.attribution import (
 from storyline.analyze.quote_marks import QuotedSpan
 from storyline.analyze.speaker_clues import (
     DASHES,
+    NAMING_VERBS,
     according_to_source,
     is_speech_verb,
     subject_span,
@@ -36,6 +37,11 @@ SENTENCE_END = ".!?…"
 QUESTION_ENDS = "?!"
 TITLE_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM"})
 TITLE_VERBS = frozenset({"write", "publish", "post", "title"})
+# The short object between a naming verb and its quote: " the deal ", " it as ", " them ".
+NAMED_OBJECT = re.compile(
+    r"\s+(?:(?:the|this|that|these|those|his|her|its|their|our|it|them|him|us)\b"
+    r"(?:\s+[\w'’-]+){0,3}?\s+)?(?:as\s+)?"
+)
 DASH_NAME_TOKENS = 8  # longest speaker after a dash ("a senior official in the ministry")
 GOVERNED_TOKENS = 40  # quote words checked for the cue verb among their ancestors
 
@@ -185,7 +191,8 @@ def _cue_before(
         if quote_tokens is not None and _is_written_title(token, quote_tokens):
             continue
         subject = subject_of(context, token)
-        loose = not must_govern and (ends_with_colon or token.dep_ == "ROOT")
+        names = _names_quote(doc.text, token, span)
+        loose = not must_govern and (ends_with_colon or token.dep_ == "ROOT" or names)
         if subject is not None and (governs or loose):
             start = min(token.idx, subject.start_char)
             end = max(token.idx + len(token), subject.end_char)
@@ -193,6 +200,15 @@ def _cue_before(
     if ends_with_colon and not must_govern and len(tokens) <= bare_name_max_tokens + 1:
         return _bare_name_cue(context, tokens)
     return None
+
+
+def _names_quote(text: str, verb: Token, span: QuotedSpan) -> bool:
+    """'called the deal "..."', 'described it as "..."', 'termed that decision "..."': a
+    naming verb whose short object leads straight into the quote, whatever the parse."""
+    if verb.lemma_.lower() not in NAMING_VERBS:
+        return False
+    between = text[verb.idx + len(verb) : span.open_mark]
+    return NAMED_OBJECT.fullmatch(between) is not None
 
 
 def _is_written_title(verb: Token, quote_tokens: Span) -> bool:

@@ -10,9 +10,8 @@ when it reads like speech, and dropped when it is a title, nickname or scare quo
 quote running over several paragraphs comes out as linked pieces, one per paragraph (so
 that every span stays inside one block), sharing one speaker and cue.
 
-Indirect speech is a reporting verb with a complement clause outside quote marks
-("Kerry said that the two had narrowed down options"): the clause becomes a quote with
-``direct=False``.
+Indirect speech ("Kerry said that the two had narrowed down options") is found by
+``reported_speech`` and comes out with ``direct=False``.
 """
 
 from __future__ import annotations
@@ -21,14 +20,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from storyline.analyze.attribution import (
     ArticleContext,
     Cue,
     Speaker,
     build_context,
-    is_quoted,
     resolve,
 )
 from storyline.analyze.quote_cues import (
@@ -37,23 +35,14 @@ from storyline.analyze.quote_cues import (
     before_window,
     choose_cue,
     sentence_at,
-    subject_of,
 )
 from storyline.analyze.quote_marks import QuotedSpan, find_quoted_spans
-from storyline.analyze.speaker_clues import (
-    INDIRECT_VERBS,
-    is_speech_verb,
-    reported_clause_start,
-)
+from storyline.analyze.reported_speech import ReportedLimits, indirect_quotes
 from storyline.models import Article, Mention, Quote, Sentence, SpeakerKind
 
 CUE_GAP_CHARS = 3  # '"Special Wheaties," the gymnast said': a cue right after marks speech
 TITLE_MAX_WORDS = 6  # longest Title Case fragment read as a name or work (invented set)
 SMALL_TITLE_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "for", "to", "with"})
-COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
-# Labels under which a reporting verb is itself reported or embedded ("what one member
-# said was ..."), so its complement is not a separate act of speech.
-EMBEDDED_DEPS = frozenset({"pcomp", "relcl", "acl", "amod", "csubj", "ccomp"})
 # Punctuation the American convention puts inside the closing mark although it belongs to the
 # sentence around the quote ('"...thereafter," he said'); what was said never ends with it,
 # while ? ! . and an ellipsis do and stay.
@@ -100,7 +89,8 @@ def find_quotes(
             kept.append(span)
             previous = (span, quote)
     direct = _link_open_pieces(kept, direct)
-    indirect = _indirect_quotes(context, direct, options) if options.indirect else []
+    limits = ReportedLimits(options.indirect_min_tokens, options.indirect_min_own_words)
+    indirect = indirect_quotes(context, direct, limits) if options.indirect else []
     return tuple(sorted((*direct, *indirect), key=lambda q: (q.start, q.end)))
 
 
@@ -266,120 +256,3 @@ def _make_quote(
         cue_start=cue.start if cue else None,
         cue_end=cue.end if cue else None,
     )
-
-
-# --------------------------------------------------------------------------- indirect speech
-
-
-def _indirect_quotes(
-    context: ArticleContext, direct: Sequence[Quote], options: QuoteOptions
-) -> list[Quote]:
-    found: list[Quote] = []
-    for verb in context.doc:
-        if verb.lower_ == "according" and not is_quoted(context, verb.idx):
-            quote = _reported_clause(context, verb, direct, options)
-            found.extend([quote] if quote is not None else [])
-        if verb.lemma_.lower() not in INDIRECT_VERBS or not is_speech_verb(verb):
-            continue
-        quoted_as_saying = verb.dep_ == "pcomp" and verb.head.lower_ == "as"
-        if (verb.dep_ in EMBEDDED_DEPS and not quoted_as_saying) or is_quoted(context, verb.idx):
-            continue
-        quote = _reported_clause(context, verb, direct, options)
-        if quote is not None:
-            found.append(quote)
-    return found
-
-
-def _reported_clause(
-    context: ArticleContext, verb: Token, direct: Sequence[Quote], options: QuoteOptions
-) -> Quote | None:
-    subject = subject_of(context, verb)
-    edges = _reported_edges(verb)
-    if edges is None or subject is None:
-        return None
-    words = _clause_words(verb.doc, edges, verb.sent, context.block_at(verb.idx))
-    if words is None or len(words) < options.indirect_min_tokens:
-        return None
-    outside = [t for t in words if t.is_alpha and not any(q.start <= t.idx < q.end for q in direct)]
-    if len(outside) < options.indirect_min_own_words:
-        return None  # the clause is the direct quote itself ('"...," he said')
-    speaker = resolve(context, subject)
-    if speaker.kind is SpeakerKind.UNKNOWN:
-        return None
-    cue_start = min(verb.idx, subject.start_char)
-    cue_end = max(verb.idx + len(verb), subject.end_char)
-    return Quote(
-        start=words.start_char,
-        end=words.end_char,
-        text=words.text,
-        speaker_kind=speaker.kind,
-        speaker=speaker.key,
-        speaker_text=speaker.text,
-        verb=verb.lemma_.lower(),
-        direct=False,
-        partial=False,
-        cue_start=cue_start,
-        cue_end=cue_end,
-    )
-
-
-def _is_complementizer(token: Token) -> bool:
-    return token.dep_ == "mark" and token.lower_ in COMPLEMENTIZERS
-
-
-def _reported_edges(verb: Token) -> tuple[int, int] | None:
-    """First and last token of what ``verb`` reports: its complement clauses, or for
-    "according to X" the clause it hangs from, when the phrase sits at either end."""
-    if verb.lower_ == "according":
-        head = verb.head
-        while head.pos_ not in {"VERB", "AUX"} and head.head != head:
-            head = head.head  # "rose to 43 on Monday, according to": the clause's verb
-        if head == verb or head.pos_ not in {"VERB", "AUX"}:
-            return None
-        phrase = {t.i for t in verb.subtree}
-        words = [t for t in head.subtree if t.i not in phrase and not (t.is_punct or t.is_space)]
-        rest = [t.i for t in words]
-        if not rest or min(rest) < min(phrase) < max(phrase) < max(rest):
-            return None  # "The toll, according to police, rose": the cue splits the clause
-        return min(rest), max(rest)
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    if not clauses:
-        return None
-    start = min(reported_clause_start(verb, c) for c in clauses)
-    return start, max(c.right_edge.i for c in clauses)
-
-
-def _clause_words(
-    doc: Doc, edges: tuple[int, int], sentence: Span, block: tuple[int, int]
-) -> Span | None:
-    """The reported words without "that"/"whether" and edge punctuation."""
-    start = max(edges[0], sentence.start)
-    end = min(edges[1] + 1, sentence.end)
-    while start < end and doc[start].idx < block[0]:
-        start += 1
-    while end > start and doc[end - 1].idx >= block[1]:
-        end -= 1
-    while start < end and (_is_complementizer(doc[start]) or doc[start].is_punct):
-        start += 1
-    while end > start and (
-        (doc[end - 1].is_punct and doc[end - 1].text not in "”’\"'") or doc[end - 1].dep_ == "cc"
-    ):
-        end -= 1
-    end = _past_closing_mark(doc, start, end, sentence.end)  # sentences never cross a block
-    return doc[start:end] if end > start else None
-
-
-def _past_closing_mark(doc: Doc, start: int, end: int, limit: int) -> int:
-    """``end`` moved past the closing mark of a quotation the clause opens, when the parse
-    ends the clause inside it ('he was convinced they have “the capacity to do this.”' is cut
-    before 'this.”'): a reader must not see an opening mark without its close."""
-    text = doc[start:end].text
-    unclosed_curly = text.count("“") > text.count("”")
-    unclosed_straight = text.count('"') % 2 == 1
-    if not (unclosed_curly or unclosed_straight):
-        return end
-    closing = "”" if unclosed_curly else '"'
-    for index in range(end, limit):
-        if closing in doc[index].text:
-            return index + 1
-    return end

@@ -6,12 +6,11 @@ The lists are English; another language adds its own beside them.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.models import EntityKind, Mention
+from storyline.models import Mention
 
 SPEECH_VERBS = frozenset(
     {"say", "tell", "add", "term", "call", "warn", "ask", "reply", "respond", "answer",
@@ -154,58 +153,6 @@ def nation(word: str) -> str:
     return "us" if bare in US_ALIASES else bare[:4]
 
 
-MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
-FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
-MALE_WORDS = frozenset(
-    {"mr", "mr.", "sir", "lord", "king", "prince", "duke", "spokesman", "congressman",
-     "businessman", "father", "husband", "brother", "son"}
-)  # fmt: skip
-FEMALE_WORDS = frozenset(
-    {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "duchess",
-     "spokeswoman", "congresswoman", "businesswoman", "chairwoman", "mother", "wife",
-     "sister", "daughter"}
-)  # fmt: skip
-WORD_VOTE = 2  # an honorific or gendered role word outweighs one pronoun (invented set)
-
-
-def entity_genders(
-    doc: Doc, mentions: Sequence[Mention], quoted: Callable[[int], bool]
-) -> dict[str, str]:
-    """ "male"/"female" for people the article marks clearly: honorifics and role words,
-    and pronouns outside quotes in sentences where they are the only person named."""
-    votes: dict[str, Counter[str]] = {}
-    if not doc.has_annotation("SENT_START"):
-        return {}
-    for mention in mentions:
-        if mention.kind is EntityKind.PERSON:
-            words = f"{mention.title or ''} {mention.text}".lower().split()
-            tally = votes.setdefault(mention.entity, Counter())
-            tally["male"] += WORD_VOTE * sum(w in MALE_WORDS for w in words)
-            tally["female"] += WORD_VOTE * sum(w in FEMALE_WORDS for w in words)
-    for sentence in doc.sents:
-        people = {
-            m.entity
-            for m in mentions
-            if m.kind is EntityKind.PERSON and sentence.start_char <= m.start < sentence.end_char
-        }
-        if len(people) != 1:
-            continue
-        tally = votes.setdefault(people.pop(), Counter())
-        for token in sentence:
-            if not quoted(token.idx):
-                tally["male"] += token.lower_ in MALE_PRONOUNS
-                tally["female"] += token.lower_ in FEMALE_PRONOUNS
-    return {key: _verdict(tally) for key, tally in votes.items() if _verdict(tally)}
-
-
-def _verdict(tally: Counter[str]) -> str:
-    if tally["male"] > tally["female"]:
-        return "male"
-    if tally["female"] > tally["male"]:
-        return "female"
-    return ""
-
-
 # --------------------------------------------------------------------------- parse clues
 
 
@@ -225,6 +172,8 @@ def verb_subject(verb: Token) -> Token | None:
 
     For an active "quote" the one quoted is the object ("the agency quoted Warawut").
     """
+    if _misparsed_naming_cue(verb):
+        return _nominal_root(verb)
     current: Token | None = verb
     for _ in range(4):
         if current is None:
@@ -243,6 +192,24 @@ def verb_subject(verb: Token) -> Token | None:
         climbs = {"xcomp", "conj", "advcl", "ccomp", "prep", "pcomp"}
         current = current.head if current.dep_ in climbs and current.head != current else None
     return _word_before(verb) or _name_after(verb)
+
+
+def _misparsed_naming_cue(verb: Token) -> bool:
+    """'Delgado, who led the walkout, called the deal "..."': after a comma, with an object
+    of its own, "called" is the sentence's verb although the parser hung it from a noun
+    (a group *called* "X" has neither the comma nor the object)."""
+    if verb.lemma_.lower() not in NAMING_VERBS or verb.dep_ != "acl" or verb.i == 0:
+        return False
+    after_comma = verb.doc[verb.i - 1].text == ","
+    return after_comma and any(c.dep_ == "dobj" and c.pos_ != "PROPN" for c in verb.children)
+
+
+def _nominal_root(verb: Token) -> Token | None:
+    """The name the parser made the sentence's root ("Delgado, who led ..., called ...",
+    parsed with "Delgado" as root): it is the subject of the verb it governs."""
+    root = verb.sent.root
+    nominal = root.pos_ in {"PROPN", "PRON"} and root.i < verb.i
+    return root if nominal and root in verb.ancestors else None
 
 
 def _word_before(verb: Token) -> Token | None:
@@ -278,7 +245,9 @@ def according_to_source(token: Token) -> Token | None:
 
 def is_speech_verb(token: Token) -> bool:
     lemma = token.lemma_.lower()
-    if lemma not in SPEECH_VERBS or token.dep_ in NAMING_DEPS:
+    if lemma not in SPEECH_VERBS:
+        return False
+    if token.dep_ in NAMING_DEPS and not _misparsed_naming_cue(token):
         return False
     if lemma in NAMING_VERBS and any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children):
         return False
