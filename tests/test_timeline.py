@@ -782,3 +782,23 @@ def test_a_sentence_cut_from_inside_a_quotation_gives_no_event() -> None:
     analyses = {"q": _analysis(article, _mention(article, "March 7", march))}
     events = build_timeline([_story(article)], [article], analyses, OrganiseOptions())
     assert all(event.when != march for event in events)
+
+
+def test_a_sentence_said_whole_inside_a_quote_gives_no_event_but_an_attributed_one_does() -> None:
+    said = "“We argued for years. In March 2023 we sat at one table. Now we talk,” Berg said."
+    attributed = "“We agreed the withdrawal in March 2023,” Lena Berg said."
+    events = []
+    for key, text in (("whole", said), ("attributed", attributed)):
+        article = _outlet(key, "Nordic Wire", text)
+        quote = _direct_quote(article, text[1 : text.index("”")])
+        analyses = {key: _dated(article, quotes=(quote,))}
+        events.append(
+            [
+                event.description
+                for event in build_timeline(
+                    [_story(article)], [article], analyses, OrganiseOptions()
+                )
+                if event.when == MARCH_2023
+            ]
+        )
+    assert events == [[], [attributed]]

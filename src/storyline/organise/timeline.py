@@ -6,7 +6,10 @@ a day picked from it) and every resolved date mention inside its articles ("the 
 Geneva conference" gives a 2012-06 event whose description is the sentence that says it).  A
 mention that cannot be resolved ("soon", "on Thursday" with no known publication day) or
 whose resolution the analyser doubts gives no event: a reader wants dated events.  Nor does a
-sentence cut from inside a longer quotation (a quote mark without its pair).  A story
+sentence cut from inside a longer quotation (a quote mark without its pair), nor one lying wholly
+inside a direct quote, its attribution in another sentence ("Today we sat at a different
+table."); a sentence quoting a date with its speaker ("said the union would meet "tomorrow"")
+does.  A story
 with no dated event at all is represented by its lead sentence as one undated event
 (``when`` None), listed after the dated ones; no date is ever made up.  An event dated by a
 mention keeps where the mention's words sit in its description (``date_span``): a sentence with
@@ -87,6 +90,7 @@ MIN_DATE_CONFIDENCE = 0.5  # the analyser's own confidence below which a date is
 SHARED_EVENT_WORDS = 2
 SHARED_EVENT_SHARE = 0.2
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'")
+_QUOTE_EDGES = "\"'“”‘’«» ,.!?"  # marks and stops around a quoted sentence
 _OPENING_WORD = re.compile(r"[\W_]*(\w+)")
 _GRANULARITY_ORDER = {granularity: rank for rank, granularity in enumerate(Granularity)}
 # A sentence as an event source: its article, span, the article's analysis and name words.
@@ -162,6 +166,8 @@ def _story_events(
             if sentence is not None and not unbalanced_quotes(
                 article.text[sentence.start : sentence.end]
             ):
+                if _said_whole(analysis, article.text, sentence):
+                    continue  # a speaker's sentence without its attribution: no event
                 dated = True
                 told = (article, sentence, analysis, names)
                 yield _event(mention.value, told, story_id, mention)
@@ -169,6 +175,17 @@ def _story_events(
         lead = _lead(members[0], analyses)
         if lead is not None:
             yield _event(None, _told(members[0], lead, analyses), story_id)
+
+
+def _said_whole(analysis: ArticleAnalysis, text: str, sentence: Sentence) -> bool:
+    """Whether the whole sentence lies inside one direct quote (its marks aside): a speaker's
+    words with the attribution in another sentence ("Today we sat at a different table.")."""
+    start, end = trimmed(text, sentence.start, sentence.end)
+    while start < end and text[start] in _QUOTE_EDGES:
+        start += 1
+    while end > start and text[end - 1] in _QUOTE_EDGES:
+        end -= 1
+    return any(q.direct and q.start <= start and end <= q.end for q in analysis.quotes)
 
 
 def _lead(article: Article, analyses: Mapping[str, ArticleAnalysis]) -> Sentence | None:
