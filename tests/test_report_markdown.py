@@ -436,3 +436,26 @@ def test_a_timeline_event_cites_its_own_source_then_those_also_reporting_it() ->
     assert next(_events((one,))).endswith("[Wire](#article-wire)")
     line = next(_events((both,)))
     assert line.endswith("[Wire](#article-wire) · also reported by [Post](#article-post)")
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "conflict"),
+    [
+        ((12.0, None), (14.0, None), True),
+        ((200.0, "hundreds of"), (300.0, "more than"), False),  # at least 300 fits both
+        ((1000.0, "about"), (1050.0, None), False),
+        ((1000.0, "about"), (1500.0, None), True),
+        ((300.0, "several"), (7.0, None), True),
+        ((50.0, "nearly"), (48.0, None), False),
+        ((50.0, "up to"), (60.0, None), True),
+    ],
+)
+def test_figures_disagree_only_when_no_amount_fits_both(
+    one: tuple[float, str | None], other: tuple[float, str | None], conflict: bool
+) -> None:
+    said = frozenset({"clashes", "gate", "thursday"})
+    views = [
+        FigureView(str(value), value, (SourceRef(key, key, None),), ((key, said),), approx)
+        for key, (value, approx) in (("a", one), ("b", other))
+    ]
+    assert FigureGroup("injured", tuple(views)).disagree is conflict

@@ -8,6 +8,7 @@ Figures that measure the same thing but disagree between outlets stay side by si
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -26,11 +27,25 @@ from storyline.report.text import one_line, time_label
 
 # Two figures of one measure tell the same fact when their sentences share this many words
 # besides numbers and the measure, and this share of the shorter sentence's: "12 people were
-# hurt in clashes at the gate" / "14 people were injured in the gate clashes" do; "the union
-# demands 7 percent more pay" / "the offer of 3 percent was rejected by the dockers" do not.
-# Chosen by hand on invented reports (tests/test_report_markdown.py); not benchmarked.
+# hurt in clashes at the gate" / "14 people were injured in the gate clashes" do; "two
+# firefighters were treated for smoke" / "300 firefighters fought the blaze" do not.  Chosen
+# by hand on invented reports (tests/test_report_markdown.py) and examples/corpus, for
+# precision: looser (3 words, a quarter) also flags two long sentences that share only their
+# attribution ("... the civil protection agency said"), and a false "sources disagree"
+# misleads more than a missed one.  Not benchmarked.
 SAME_FACT_WORDS = 2
 SAME_FACT_SHARE = 0.5
+# "About 1,000" allows this share either side; words saying only a bound ("more than",
+# "several", "hundreds of") allow anything past it.  A display convention, not benchmarked.
+APPROXIMATE_SHARE = 0.1
+_LOWER_BOUNDS = frozenset(
+    {"more than", "at least", "over", "upwards of", "just over", "more then", "several", "a few"}
+)
+_UPPER_BOUNDS = frozenset(
+    {"less than", "fewer than", "at most", "up to", "under", "as many as", "as much as"}
+    | {"nearly", "almost", "just under", "close to"}
+)
+_NEAR_BELOW = frozenset({"nearly", "almost", "just under", "close to"})
 UNNAMED_SOURCE = "an unnamed source"
 UNKNOWN_SPEAKER = "speaker not identified"
 # Determiners that open a description of an unnamed source at the start of a sentence.
@@ -95,6 +110,7 @@ class FigureView:
     # (article id, the words of the sentence giving the figure there, without its numbers
     # and its measure): what the figure is said about.  Empty when not known.
     contexts: tuple[tuple[str, frozenset[str]], ...] = ()
+    approximation: str | None = None  # "more than", "about", "several", ... (None: exact)
 
 
 @dataclass(frozen=True)
@@ -114,9 +130,30 @@ class FigureGroup:
         in two facts.  Views whose contexts are not known compare on articles alone."""
         for one in self.figures:
             for other in self.figures:
-                if one.value != other.value and _same_fact_elsewhere(one, other):
+                if _values_conflict(one, other) and _same_fact_elsewhere(one, other):
                     return True
         return False
+
+
+def _values_conflict(one: FigureView, other: FigureView) -> bool:
+    """Whether no amount fits both figures: "twelve" and "fourteen" conflict, "hundreds"
+    and "more than 300" do not (at least 300 fits both), nor "about 1,000" and 1,050."""
+    low, high = _value_range(one)
+    other_low, other_high = _value_range(other)
+    return high < other_low or other_high < low
+
+
+def _value_range(figure: FigureView) -> tuple[float, float]:
+    """The amounts a figure allows, from its value and the words approximating it."""
+    words = (figure.approximation or "").lower()
+    value = figure.value
+    if not words:
+        return value, value
+    if words in _LOWER_BOUNDS or words.endswith(" of"):  # "hundreds of": at least 200
+        return value, math.inf
+    if words in _UPPER_BOUNDS:
+        return (value * (1 - APPROXIMATE_SHARE) if words in _NEAR_BELOW else 0.0), value
+    return value * (1 - APPROXIMATE_SHARE), value * (1 + APPROXIMATE_SHARE)
 
 
 def _same_fact_elsewhere(one: FigureView, other: FigureView) -> bool:
@@ -254,6 +291,7 @@ def _figures(
 ) -> tuple[FigureGroup, ...]:
     groups: dict[str, _Merged[float, str]] = {}
     contexts: dict[tuple[str, float], list[tuple[str, frozenset[str]]]] = {}
+    approximations: dict[tuple[str, float], str | None] = {}
     for article, analysis in pairs:
         spans = sentences(article, analysis) if analysis.figures else ()
         for figure in sorted(analysis.figures, key=lambda f: f.start):
@@ -262,11 +300,18 @@ def _figures(
             merged.add(figure.value, one_line(figure.text), ref(article.id))
             context = _context(article.text, spans, figure, measure)
             contexts.setdefault((measure, figure.value), []).append((article.id, context))
+            approximations.setdefault((measure, figure.value), figure.approximation)
     return tuple(
         FigureGroup(
             measure,
             tuple(
-                FigureView(text, value, merged.cited(value), tuple(contexts[(measure, value)]))
+                FigureView(
+                    text,
+                    value,
+                    merged.cited(value),
+                    tuple(contexts[(measure, value)]),
+                    approximations[(measure, value)],
+                )
                 for value, text in merged.first.items()
             ),
         )
