@@ -299,3 +299,42 @@ def test_only_ingest_says_it_creates_a_missing_store() -> None:
     for command in ("articles", "search", "timeline", "entities", "analyze", "serve"):
         help_text = " ".join(run(command, "--help").output.split())  # unwrapped
         assert "created when missing" not in help_text and "must exist" in help_text, command
+
+
+def test_quotes_name_their_outlet_and_list_a_reported_quotes_words_once(tmp_path: Path) -> None:
+    path = tmp_path / "quotes.db"
+    text = 'Delgado said the strike would last "as long as it takes" at the port.'
+    article = build_article(text, title="Strike", outlet="Harbour Post", article_id="q1")
+    reported = text.index("the strike")
+    fragment = text.index("as long")
+    quotes = (
+        Quote(
+            reported,
+            text.index(" at the port"),
+            text[reported : text.index(" at the port")],
+            SpeakerKind.UNNAMED,
+            None,
+            "Delgado",
+            "say",
+            direct=False,
+        ),
+        Quote(
+            fragment,
+            fragment + 15,
+            "as long as it takes",
+            SpeakerKind.UNNAMED,
+            None,
+            "Delgado",
+            "say",
+        ),
+    )
+    with open_store(path) as store:
+        store.add_article(article)
+        store.save_analysis(
+            ArticleAnalysis(article.id, ANALYZER_VERSION, "en", True, quotes=quotes)
+        )
+    shown = run("quotes", "--db", str(path)).stdout  # type: ignore[attr-defined]
+    assert "(reported)  [Harbour Post]" in shown
+    assert "“as long as it takes”" not in shown  # inside the reported quote already
+    listed = json.loads(run("quotes", "--json", "--db", str(path)).stdout)  # type: ignore[attr-defined]
+    assert sum(len(items) for items in listed.values()) == 2  # JSON keeps every quote

@@ -23,7 +23,9 @@ from storyline.cli.output import (
 from storyline.errors import StorylineError
 from storyline.models import ArticleAnalysis, Entity, EntityKind, Quote
 from storyline.pipeline import analyse_store, link_store_entities
+from storyline.report.evidence import shown_quotes
 from storyline.report.text import time_label
+from storyline.report.view import source_label
 from storyline.store import Store
 
 
@@ -114,10 +116,12 @@ def quotes(
     with store_at(db) as store:
         analyses = _analyses(store)
         found, entity_map = link_store_entities(store, analyses)
+        sources = {article.id: source_label(article) for article in store.iter_articles()}
     names = {e.key: e.name for e in found}
     by_speaker: dict[str, list[tuple[str, Quote]]] = defaultdict(list)
     for analysis in analyses:
-        for quote in analysis.quotes:
+        # As the reports list them: the words a reported quote holds are not listed again.
+        for quote in analysis.quotes if as_json else shown_quotes(analysis.quotes):
             by_speaker[_speaker_name(analysis, quote, entity_map, names)].append(
                 (analysis.article_id, quote)
             )
@@ -141,7 +145,8 @@ def quotes(
         for article_id, quote in by_speaker[name]:
             # Reported speech is the writer's wording: no quotation marks around it.
             words = f"“{quote.text}”" if quote.direct else f"{quote.text} (reported)"
-            out.print(f"  {words}  [{article_id[:8]}]", markup=False)
+            source = sources.get(article_id, article_id[:8])
+            out.print(f"  {words}  [{source}]", markup=False)
 
 
 def _speaker_name(

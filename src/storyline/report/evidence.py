@@ -246,7 +246,7 @@ def _quotes(
 ) -> tuple[QuoteView, ...]:
     merged: _Merged[str, tuple[str, str, bool, bool]] = _Merged()
     for article, analysis in pairs:
-        for quote in _shown_quotes(analysis.quotes):
+        for quote in shown_quotes(analysis.quotes):
             text = one_line(quote.text or article.text[quote.start : quote.end])
             if text:
                 speaker = speaker_label(quote, entity_name)
@@ -258,7 +258,7 @@ def _quotes(
     )
 
 
-def _shown_quotes(quotes: Sequence[Quote]) -> list[Quote]:
+def shown_quotes(quotes: Sequence[Quote]) -> list[Quote]:
     """An article's quotes in text order, without the quoted words that a reported-speech
     quote of the same article already holds: "Kerry said talks should come "sooner rather
     than later"" is listed once, as reported speech, not again as the fragment inside it."""
