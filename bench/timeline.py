@@ -11,11 +11,11 @@ publication order (deterministic; undated articles are left out).  Systems, on t
 sampled articles, each choose N days:
 
 - ``storyline``: ``organise`` (and, with ``--with-analysis``, ``analyze`` and entity linking
-  first), every thread's day events merged per day (their cited articles united), then
-  ``condense`` to N: the days cited by the most articles.  Without analysis the timelines
-  hold only story start days, so this measures clustering plus publication days (and is
-  weak: a record about one entity gathers into a few big stories, so there are fewer
-  candidate days than N, each cited by one lead article).
+  first), every thread's day events, then ``condense`` to N: the days cited by the most
+  articles across threads. Without analysis the timelines hold only story start days, so
+  this measures clustering plus publication days (and is weak: a record about one entity
+  gathers into a few big stories, so there are fewer candidate days than N, each cited by
+  one lead article).
 - ``pub-days``: the N days on which most sampled articles were published.
 - ``regex-dates``: the N full dates ("March 5, 2013", "5 March 2013", "2013-03-05") that most
   sampled articles mention, found by a regular expression: no pipeline at all.
@@ -141,28 +141,14 @@ def _top_days(counts: Counter[dt.date], size: int, span: Span) -> set[dt.date]:
 def run_storyline(articles: Sequence[Article], size: int, span: Span, ctx: Context) -> set[dt.date]:
     result = organise(articles, ctx[0], ctx[1])
     events = [event for _, timeline in result.timelines for event in timeline]
-    merged = merge_by_day(event for event in events if _day_in(event, span))
-    return {event.when.earliest for event in condense(merged, size) if event.when is not None}
+    days = [event for event in events if _day_in(event, span)]
+    # condense ranks dates by every article citing them, across the threads given.
+    return {event.when.earliest for event in condense(days, size) if event.when is not None}
 
 
 def _day_in(event: TimelineEvent, span: Span) -> bool:
     when = event.when
     return when is not None and when.granularity is Granularity.DAY and _within(when.earliest, span)
-
-
-def merge_by_day(events: Iterable[TimelineEvent]) -> list[TimelineEvent]:
-    """One event per day across threads, citing every article any of them cites (the
-    description of the most cited one is kept: only its date is scored here)."""
-    by_day: dict[dt.date, list[TimelineEvent]] = {}
-    for event in events:
-        if event.when is not None:
-            by_day.setdefault(event.when.earliest, []).append(event)
-    merged = []
-    for group in by_day.values():
-        lead = max(group, key=lambda e: len({c.article_id for c in e.citations}))
-        citations = tuple(c for event in group for c in event.citations)
-        merged.append(TimelineEvent(lead.when, lead.description, citations, lead.story_id))
-    return merged
 
 
 def run_publication_days(

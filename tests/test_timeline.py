@@ -511,7 +511,17 @@ def test_condense_breaks_ties_by_finer_granularity_then_earlier_date_then_descri
     assert condense([month, later_day, earlier_day], 2) == (earlier_day, later_day)
     zulu = _cited(_day(dt.date(2024, 3, 2)), "Zulu.", "a")
     alpha = _cited(_day(dt.date(2024, 3, 2)), "Alpha.", "b")
-    assert condense([zulu, alpha], 1) == (alpha,)
+    (kept,) = condense([zulu, alpha], 1)  # one date: its first event, the other source after
+    assert kept.description == "Zulu." and [c.article_id for c in kept.citations] == ["a", "b"]
+
+
+def test_condense_ranks_dates_by_every_article_citing_them_and_shows_one_event_each() -> None:
+    vote = _cited(_day(dt.date(2024, 3, 20)), "The union voted.", "a", "b")
+    same_day = _cited(_day(dt.date(2024, 3, 20)), "Members queued to vote.", "c", "a")
+    offer = _cited(_day(dt.date(2024, 3, 2)), "The offer was made.", "d", "e")
+    (kept,) = condense([offer, vote, same_day], 1)  # three articles cite March 20, two March 2
+    assert kept.description == "The union voted."
+    assert [c.article_id for c in kept.citations] == ["a", "b", "c"]
 
 
 def test_condense_drops_undated_events_even_when_keeping_everything() -> None:
@@ -547,21 +557,31 @@ _EVENT = st.builds(
 
 
 @given(st.lists(_EVENT, max_size=12), st.integers(-2, 15))
-def test_condense_returns_a_date_ordered_subset_of_the_dated_events(
+def test_condense_keeps_the_most_cited_dates_one_event_each_in_date_order(
     events: list[TimelineEvent], top: int
 ) -> None:
     kept = condense(events, top)
     dated = [event for event in events if event.when is not None]
-    expected_size = len(dated) if top <= 0 else min(top, len(dated))
-    assert len(kept) == expected_size
-    remaining = list(dated)
-    for event in kept:
-        remaining.remove(event)  # each kept event is one of the dated inputs
+    dates = {event.when for event in dated}
+    assert len(kept) == (len(dated) if top <= 0 else min(top, len(dates)))
     starts = [event.when.earliest for event in kept if event.when is not None]
     assert starts == sorted(starts)
-    sources = [len({c.article_id for c in event.citations}) for event in kept]
-    left_out = [len({c.article_id for c in event.citations}) for event in remaining]
-    assert not sources or not left_out or min(sources) >= max(left_out)
+    if top <= 0:
+        return
+    assert len({event.when for event in kept}) == len(kept)  # one event per date
+
+    def cited(when: TimeValue | None) -> int:
+        return len({c.article_id for e in dated if e.when == when for c in e.citations})
+
+    for event in kept:  # each shows one of its date's events, citing every article of it
+        assert any(event.description == e.description for e in dated if e.when == event.when)
+        assert len({c.article_id for c in event.citations}) == cited(event.when)
+    left_out = dates - {event.when for event in kept}
+    assert (
+        not kept
+        or not left_out
+        or min(map(cited, (e.when for e in kept))) >= max(map(cited, left_out))
+    )
 
 
 def test_timeline_command_keeps_the_top_events_of_each_thread(tmp_path: Path) -> None:

@@ -41,6 +41,7 @@ date-selection baseline of news-tls: the dates most sources mention are the impo
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -333,18 +334,39 @@ def _event_order(event: _Event) -> tuple[bool, int, int, int, str, int]:
 
 
 def condense(events: Sequence[TimelineEvent], top: int) -> tuple[TimelineEvent, ...]:
-    """The ``top`` most salient dated events of ``events``, in date order.
+    """The events of the ``top`` most salient dates of ``events``, one per date, in date order.
 
-    Salience is the number of distinct articles an event cites, as news-tls's date-selection
-    baseline ranks dates by how many sources mention them.  Ties go to the finer granularity
-    (a day says more than the month around it), then the earlier date, then the description,
-    so the choice is deterministic.  Undated events are dropped; ``top`` <= 0 or at least
-    the number of dated events keeps every dated event.
+    A date's salience is the number of distinct articles citing any event on it, as
+    news-tls's date-selection baseline ranks dates by how many sources mention them.  Ties go
+    to the finer granularity (a day says more than the month around it), then the earlier
+    date, then the description, so the choice is deterministic.  Each kept date shows its
+    most cited event, whose other sources on that date follow its own citations (they report
+    that day in other sentences: "also reported by").  Undated events are dropped; ``top``
+    <= 0 keeps every dated event as it is.
     """
     dated = [(event.when, event) for event in events if event.when is not None]
-    if 0 < top < len(dated):
-        dated = sorted(dated, key=_salience_order)[:top]
-    return tuple(event for _, event in sorted(dated, key=_date_order))
+    if top <= 0:
+        return tuple(event for _, event in sorted(dated, key=_date_order))
+    by_date: dict[TimeValue, list[TimelineEvent]] = {}
+    for when, event in dated:
+        by_date.setdefault(when, []).append(event)
+    merged = [(when, _one_event(group)) for when, group in by_date.items()]
+    kept = sorted(merged, key=_salience_order)[:top]
+    return tuple(event for _, event in sorted(kept, key=_date_order))
+
+
+def _one_event(group: Sequence[TimelineEvent]) -> TimelineEvent:
+    """The most cited event of one date (the first on ties), with every other article
+    citing that date after its own citations, one citation per article."""
+    lead = max(group, key=lambda e: len({c.article_id for c in e.citations}))  # first on ties
+    cited = {citation.article_id for citation in lead.citations}
+    others = []
+    for event in group:
+        for citation in event.citations:
+            if citation.article_id not in cited:
+                cited.add(citation.article_id)
+                others.append(citation)
+    return dataclasses.replace(lead, citations=(*lead.citations, *others))
 
 
 def _salience_order(pair: tuple[TimeValue, TimelineEvent]) -> tuple[int, int, int, str]:
