@@ -822,3 +822,13 @@ def test_a_sentence_said_whole_inside_a_quote_gives_no_event_but_an_attributed_o
             ]
         )
     assert events == [[], [attributed]]
+
+
+def test_condense_counts_a_qualified_date_with_the_same_date_and_shows_the_plain_one() -> None:
+    before = dataclasses.replace(_day(dt.date(2024, 3, 4)), qualifier=Qualifier.BEFORE)
+    hinted = _cited(before, "Talks stalled before March 4.", "a", "b")
+    plain = _cited(_day(dt.date(2024, 3, 4)), "Dockers struck on March 4.", "c", "d")
+    other = _cited(_day(dt.date(2024, 3, 9)), "A ferry sailed.", "e", "f", "g")
+    (kept,) = condense([hinted, plain, other], 1)  # four articles cite March 4, three March 9
+    assert kept.description == "Dockers struck on March 4."
+    assert [c.article_id for c in kept.citations] == ["c", "d", "a", "b"]

@@ -55,6 +55,7 @@ from storyline.models import (
     Citation,
     DateMention,
     Granularity,
+    Qualifier,
     Sentence,
     Story,
     TimelineEvent,
@@ -336,7 +337,8 @@ def _event_order(event: _Event) -> tuple[bool, int, int, int, str, int]:
 def condense(events: Sequence[TimelineEvent], top: int) -> tuple[TimelineEvent, ...]:
     """The events of the ``top`` most salient dates of ``events``, one per date, in date order.
 
-    A date's salience is the number of distinct articles citing any event on it, as
+    A date (its days and granularity, whatever qualifier an event gives it: "before March 4"
+    also cites March 4) has a salience: the number of distinct articles citing any event on it, as
     news-tls's date-selection baseline ranks dates by how many sources mention them.  Ties go
     to the finer granularity (a day says more than the month around it), then the earlier
     date, then the description, so the choice is deterministic.  Each kept date shows its
@@ -347,18 +349,26 @@ def condense(events: Sequence[TimelineEvent], top: int) -> tuple[TimelineEvent, 
     dated = [(event.when, event) for event in events if event.when is not None]
     if top <= 0:
         return tuple(event for _, event in sorted(dated, key=_date_order))
-    by_date: dict[TimeValue, list[TimelineEvent]] = {}
+    by_date: dict[tuple[int, int, Granularity], list[TimelineEvent]] = {}
     for when, event in dated:
-        by_date.setdefault(when, []).append(event)
-    merged = [(when, _one_event(group)) for when, group in by_date.items()]
-    kept = sorted(merged, key=_salience_order)[:top]
+        key = (when.earliest.toordinal(), when.latest.toordinal(), when.granularity)
+        by_date.setdefault(key, []).append(event)
+    merged = [_one_event(group) for group in by_date.values()]
+    merged_dated = [(event.when, event) for event in merged if event.when is not None]
+    kept = sorted(merged_dated, key=_salience_order)[:top]
     return tuple(event for _, event in sorted(kept, key=_date_order))
 
 
 def _one_event(group: Sequence[TimelineEvent]) -> TimelineEvent:
     """The most cited event of one date (the first on ties), with every other article
     citing that date after its own citations, one citation per article."""
-    lead = max(group, key=lambda e: len({c.article_id for c in e.citations}))  # first on ties
+    lead = max(  # first on ties, a date told plainly ("on March 4") before "before March 4"
+        group,
+        key=lambda e: (
+            len({c.article_id for c in e.citations}),
+            e.when is not None and e.when.qualifier is Qualifier.AT,
+        ),
+    )
     cited = {citation.article_id for citation in lead.citations}
     others = []
     for event in group:
