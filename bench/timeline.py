@@ -44,7 +44,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from cluster import eval_article
 from storyline.models import Article, ArticleAnalysis, Granularity, TimelineEvent
 from storyline.organise import organise
-from storyline.organise.timeline import condense
+from storyline.organise.condense import condense
 
 TLS_FILE = Path(__file__).resolve().parents[2] / "shared" / "eval" / "tls" / "entities_dev.jsonl.gz"
 PUBLISHED_DATE_F1 = 0.205  # news-tls DATEWISE, Entities (see ../shared/eval/README.md)

@@ -33,8 +33,8 @@ from storyline.models import (
     TimeValue,
 )
 from storyline.organise import ORGANISER_VERSION, OrganiseOptions, build_timeline, organise
+from storyline.organise.condense import condense
 from storyline.organise.text import sentences
-from storyline.organise.timeline import condense
 from storyline.store import open_store
 from storyline.web import create_app
 
@@ -562,26 +562,30 @@ def test_condense_keeps_the_most_cited_dates_one_event_each_in_date_order(
 ) -> None:
     kept = condense(events, top)
     dated = [event for event in events if event.when is not None]
-    dates = {event.when for event in dated}
-    assert len(kept) == (len(dated) if top <= 0 else min(top, len(dates)))
     starts = [event.when.earliest for event in kept if event.when is not None]
     assert starts == sorted(starts)
     if top <= 0:
+        assert len(kept) == len(dated)
         return
-    assert len({event.when for event in kept}) == len(kept)  # one event per date
 
-    def cited(when: TimeValue | None) -> int:
-        return len({c.article_id for e in dated if e.when == when for c in e.citations})
+    def day(when: TimeValue | None) -> tuple[object, ...]:
+        return (when.earliest, when.latest, when.granularity) if when else ()
 
+    def cited(key: tuple[object, ...]) -> int:
+        return len({c.article_id for e in dated if day(e.when) == key for c in e.citations})
+
+    dates = {day(event.when) for event in dated}
+    assert len(kept) <= min(top, len(dates))
+    assert len({day(event.when) for event in kept}) == len(kept)  # one event per date
+    told = [(event.citations[0].article_id, event.description) for event in kept]
+    assert len(set(told)) == len(told)  # one sentence is never shown for two dates
     for event in kept:  # each shows one of its date's events, citing every article of it
-        assert any(event.description == e.description for e in dated if e.when == event.when)
-        assert len({c.article_id for c in event.citations}) == cited(event.when)
-    left_out = dates - {event.when for event in kept}
-    assert (
-        not kept
-        or not left_out
-        or min(map(cited, (e.when for e in kept))) >= max(map(cited, left_out))
-    )
+        assert any(
+            event.description == e.description for e in dated if day(e.when) == day(event.when)
+        )
+        assert len({c.article_id for c in event.citations}) == cited(day(event.when))
+    if dates:
+        assert kept and max(cited(day(e.when)) for e in kept) == max(map(cited, dates))
 
 
 def test_timeline_command_keeps_the_top_events_of_each_thread(tmp_path: Path) -> None:
@@ -832,3 +836,12 @@ def test_condense_counts_a_qualified_date_with_the_same_date_and_shows_the_plain
     (kept,) = condense([hinted, plain, other], 1)  # four articles cite March 4, three March 9
     assert kept.description == "Dockers struck on March 4."
     assert [c.article_id for c in kept.citations] == ["c", "d", "a", "b"]
+
+
+def test_condense_shows_a_sentence_dated_twice_once_and_takes_the_next_date() -> None:
+    text = "About 900 people fled after a fire that started on Tuesday reached the village."
+    started = _cited(_day(dt.date(2025, 8, 12)), text, "a", "b", "c")
+    reported = _cited(_day(dt.date(2025, 8, 13)), text, "a", "b")
+    later = _cited(_day(dt.date(2025, 8, 15)), "The fire was brought under control.", "d")
+    kept = condense([started, reported, later], 2)
+    assert [event.when.earliest.day for event in kept if event.when] == [12, 15]

@@ -23,7 +23,7 @@ from storyline.cli.output import (
 )
 from storyline.models import TimelineEvent
 from storyline.organise import ORGANISER_VERSION, Organisation
-from storyline.organise.timeline import condense
+from storyline.organise.condense import condense
 from storyline.pipeline import link_store_entities, organise_store
 from storyline.report.text import time_label
 from storyline.store import Store

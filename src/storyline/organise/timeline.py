@@ -34,14 +34,12 @@ document drafted in June 2012"); (3) the sentence does not open by pointing back
 reader cannot see ("That is...", "It was..."); then (4) the sentence seen first, so the choice
 is deterministic.  Whatever wins is still a verbatim source sentence.
 
-A long thread's timeline lists every dated event; ``condense`` keeps the ``top`` most
-salient ones, salience being the number of distinct articles an event cites (the
-date-selection baseline of news-tls: the dates most sources mention are the important ones).
+A long thread's timeline lists every dated event; ``organise.condense`` keeps the dates most
+articles cite.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -55,7 +53,6 @@ from storyline.models import (
     Citation,
     DateMention,
     Granularity,
-    Qualifier,
     Sentence,
     Story,
     TimelineEvent,
@@ -332,63 +329,3 @@ def _event_order(event: _Event) -> tuple[bool, int, int, int, str, int]:
     span = (when.latest - when.earliest).days
     rank = _GRANULARITY_ORDER[when.granularity]
     return (False, when.earliest.toordinal(), rank, span, first.article_id, first.start)
-
-
-def condense(events: Sequence[TimelineEvent], top: int) -> tuple[TimelineEvent, ...]:
-    """The events of the ``top`` most salient dates of ``events``, one per date, in date order.
-
-    A date (its days and granularity, whatever qualifier an event gives it: "before March 4"
-    also cites March 4) has a salience: the number of distinct articles citing any event on it, as
-    news-tls's date-selection baseline ranks dates by how many sources mention them.  Ties go
-    to the finer granularity (a day says more than the month around it), then the earlier
-    date, then the description, so the choice is deterministic.  Each kept date shows its
-    most cited event, whose other sources on that date follow its own citations (they report
-    that day in other sentences: "also reported by").  Undated events are dropped; ``top``
-    <= 0 keeps every dated event as it is.
-    """
-    dated = [(event.when, event) for event in events if event.when is not None]
-    if top <= 0:
-        return tuple(event for _, event in sorted(dated, key=_date_order))
-    by_date: dict[tuple[int, int, Granularity], list[TimelineEvent]] = {}
-    for when, event in dated:
-        key = (when.earliest.toordinal(), when.latest.toordinal(), when.granularity)
-        by_date.setdefault(key, []).append(event)
-    merged = [_one_event(group) for group in by_date.values()]
-    merged_dated = [(event.when, event) for event in merged if event.when is not None]
-    kept = sorted(merged_dated, key=_salience_order)[:top]
-    return tuple(event for _, event in sorted(kept, key=_date_order))
-
-
-def _one_event(group: Sequence[TimelineEvent]) -> TimelineEvent:
-    """The most cited event of one date (the first on ties), with every other article
-    citing that date after its own citations, one citation per article."""
-    lead = max(  # first on ties, a date told plainly ("on March 4") before "before March 4"
-        group,
-        key=lambda e: (
-            len({c.article_id for c in e.citations}),
-            e.when is not None and e.when.qualifier is Qualifier.AT,
-        ),
-    )
-    cited = {citation.article_id for citation in lead.citations}
-    others = []
-    for event in group:
-        for citation in event.citations:
-            if citation.article_id not in cited:
-                cited.add(citation.article_id)
-                others.append(citation)
-    return dataclasses.replace(lead, citations=(*lead.citations, *others))
-
-
-def _salience_order(pair: tuple[TimeValue, TimelineEvent]) -> tuple[int, int, int, str]:
-    """Most cited articles first; then finer granularity, earlier date, description."""
-    when, event = pair
-    sources = len({citation.article_id for citation in event.citations})
-    rank = _GRANULARITY_ORDER[when.granularity]
-    return (-sources, rank, when.earliest.toordinal(), event.description)
-
-
-def _date_order(pair: tuple[TimeValue, TimelineEvent]) -> tuple[int, int, int, str]:
-    """The order of ``build_timeline``'s dated events, the description breaking ties."""
-    when, event = pair
-    rank = _GRANULARITY_ORDER[when.granularity]
-    return (when.earliest.toordinal(), rank, (when.latest - when.earliest).days, event.description)
