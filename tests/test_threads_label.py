@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
@@ -235,3 +236,26 @@ def test_link_threads_vectorises_only_representatives_like_organise(
     assert found == expected.threads
     assert "copy" not in seen and "wire" in seen  # the wire copy's representative only
     assert sorted(seen) == sorted({article.id for article in articles} - {"copy"})
+
+
+@pytest.mark.parametrize(
+    ("places", "label"),
+    [
+        (("Harbourton", "Harbourton"), "Ana Lima · Harbourton · 2013–2014"),
+        (("Harbourton", None), "Ana Lima · Harbourton · 2013–2014"),
+        (("Brunei", "Moscow"), "Ana Lima · 2013–2014"),  # two places: none is the thread's
+        ((None, None), "Ana Lima · 2013–2014"),
+    ],
+)
+def test_a_thread_label_names_the_place_its_stories_share(
+    places: tuple[str | None, str | None], label: str
+) -> None:
+    keys = ("person:ana lima",)
+    first, second = story("a", day(2013), day(2013), keys), story("b", day(2014), day(2014), keys)
+    first, second = (
+        dataclasses.replace(one, place=place)
+        for one, place in zip((first, second), places, strict=True)
+    )
+    vectors = {"a": {"port": 1.0}, "b": {"port": 1.0}}
+    (thread,) = link_vectors([first, second], vectors, EntityNames([], {}, None), OrganiseOptions())
+    assert thread.label == label

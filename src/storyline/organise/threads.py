@@ -118,7 +118,8 @@ def _thread(stories: Sequence[Story], names: EntityNames) -> Thread:
         shared.update(story.key_entities)
     keys = sorted(shared, key=lambda key: (-shared[key], key))
     label_names = names.label_names(keys, THREAD_NAMES)
-    label = " · ".join(part for part in (", ".join(label_names), thread_years(stories)) if part)
+    parts = (", ".join(label_names), _shared_place(stories), thread_years(stories))
+    label = " · ".join(part for part in parts if part)
     digest = hashlib.sha256(stories[0].id.encode()).hexdigest()[:16]
     return Thread(
         id=f"thread:{digest}",
@@ -126,6 +127,13 @@ def _thread(stories: Sequence[Story], names: EntityNames) -> Thread:
         story_ids=tuple(story.id for story in stories),
         algorithm=ALGORITHM,
     )
+
+
+def _shared_place(stories: Sequence[Story]) -> str | None:
+    """The place every story of the thread that names one names, when it is one place (a
+    port's strike and its deal); none when they differ (a meeting in Brunei, then Moscow)."""
+    places = {story.place for story in stories if story.place}
+    return places.pop() if len(places) == 1 else None
 
 
 def thread_years(stories: Sequence[Story]) -> str:
