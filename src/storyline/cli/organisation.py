@@ -10,16 +10,16 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline.cli.analysis import _analyses
-from storyline.cli.ids import IdNotFound, resolve_id, short_id
+from storyline.cli.ids import short_id
 from storyline.cli.output import (
     DB_OPTION,
     JSON_OPTION,
-    ExitCode,
     console,
     note,
     plural,
     print_json,
     store_at,
+    wanted_id,
 )
 from storyline.models import TimelineEvent
 from storyline.organise import ORGANISER_VERSION, Organisation
@@ -127,7 +127,7 @@ def timeline(
         result = _organisation(store)
         outlets = {a.id: a.outlet or a.id[:8] for a in store.iter_articles()}
     known = [t.id for t in result.threads] + [tid for tid, _ in result.timelines]
-    wanted = _thread_id(thread, known)
+    wanted = wanted_id(thread, known, "thread", "`storyline threads`")
     chosen = [
         (tid, condense(events, top) if top > 0 else events)
         for tid, events in result.timelines
@@ -150,17 +150,6 @@ def timeline(
             also = f" · also reported by {', '.join(others)}" if others else ""
             sources = f"  [{names[0]}]{also}" if names else ""
             out.print(_event_line(event, f"  {when:>16}  ", sources))
-
-
-def _thread_id(wanted: str | None, thread_ids: list[str]) -> str | None:
-    """The thread ``wanted`` names (None: every thread), or a clean exit saying why not."""
-    if wanted is None:
-        return None
-    try:
-        return resolve_id(wanted, thread_ids, "thread", "`storyline threads`")
-    except IdNotFound as error:
-        console(stderr=True).print(f"error: {error}", markup=False)
-        raise typer.Exit(ExitCode.FAILED) from error
 
 
 def _event_line(event: TimelineEvent, before: str, after: str) -> Text:

@@ -17,6 +17,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from storyline import codec
+from storyline.cli.ids import IdNotFound, resolve_id
 from storyline.errors import StorylineError
 from storyline.models import Problem, Severity
 from storyline.store import Store, open_store
@@ -121,3 +122,15 @@ def store_at(db: Path, must_exist: bool = True) -> Iterator[Store]:
             yield store
     except StorylineError as error:
         raise fail(error) from error
+
+
+def wanted_id(wanted: str | None, ids: list[str], kind: str, listing: str) -> str | None:
+    """The id ``wanted`` names among ``ids`` (None: every one), or a clean exit saying why
+    not (no such id, or a prefix naming several: ``cli.ids.resolve_id``)."""
+    if wanted is None:
+        return None
+    try:
+        return resolve_id(wanted, ids, kind, listing)
+    except IdNotFound as error:
+        console(stderr=True).print(f"error: {error}", markup=False)
+        raise typer.Exit(ExitCode.FAILED) from error

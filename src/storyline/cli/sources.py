@@ -8,13 +8,13 @@ here, before ingest runs, so the ingest stage stays unaware of where the CLI kee
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from storyline.cli.output import console, note
+from storyline.ingest.sources import walk_files
 from storyline.models import Origin, Problem, Severity
 
 STDIN = "-"
@@ -86,26 +86,10 @@ def _folder_files(folder: str, own: frozenset[Path]) -> tuple[list[str], list[st
     """
     path = Path(folder)
     if not any(file.is_relative_to(path.resolve()) for file in own):
-        return ([folder] if next(_files_below(path), None) else []), []
-    files = list(_files_below(path))
+        return ([folder] if next(walk_files(path), None) else []), []
+    files = list(walk_files(path))
     kept = [str(file) for file in files if file.resolve() not in own]
     return kept, [str(file) for file in files if file.resolve() in own]
-
-
-def _files_below(directory: Path) -> Iterator[Path]:
-    """The files ingest reads below ``directory``, in its order: sorted paths, hidden files
-    and folders skipped, symlinked folders not followed (storyline.ingest.sources._walk)."""
-    try:
-        entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
-    except OSError:
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _files_below(Path(entry.path))
-        elif not entry.is_dir():
-            yield Path(entry.path)
 
 
 def _empty_folder(folder: str) -> Problem:

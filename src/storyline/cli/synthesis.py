@@ -10,16 +10,16 @@ from rich.console import Console
 from rich.markup import escape
 
 from storyline.cli.analysis import _analyses
-from storyline.cli.ids import IdNotFound, resolve_id, short_id
+from storyline.cli.ids import short_id
 from storyline.cli.organisation import _organisation
 from storyline.cli.output import (
     DB_OPTION,
     JSON_OPTION,
-    ExitCode,
     console,
     note,
     print_json,
     store_at,
+    wanted_id,
 )
 from storyline.models import Story, StorySummary, SummarySentence
 from storyline.organise import OrganiseOptions, link_sentences
@@ -46,7 +46,7 @@ def summary(
     """
     with store_at(db) as store:
         result = _organisation(store)
-        wanted = _story_id(story, [s.id for s in result.stories])
+        wanted = wanted_id(story, [s.id for s in result.stories], "story", "`storyline stories`")
         chosen = [s for s in result.stories if wanted is None or s.id == wanted]
         if not chosen:
             note("no stories found (run `storyline organise` after `storyline ingest`)")
@@ -82,17 +82,6 @@ def print_summaries(
             out.print("  reported by one source only:", markup=False)
             for sentence in summarised.single_source:
                 out.print(f"  - {_cited(sentence, outlets)}", markup=False, highlight=False)
-
-
-def _story_id(wanted: str | None, story_ids: list[str]) -> str | None:
-    """The story ``wanted`` names (None: every story), or a clean exit saying why not."""
-    if wanted is None:
-        return None
-    try:
-        return resolve_id(wanted, story_ids, "story", "`storyline stories`")
-    except IdNotFound as error:
-        console(stderr=True).print(f"error: {error}", markup=False)
-        raise typer.Exit(ExitCode.FAILED) from error
 
 
 def _cited(sentence: SummarySentence, outlets: Mapping[str, str]) -> str:

@@ -85,7 +85,7 @@ def _stdin() -> BinaryIO:
 
 def _read_path(path: Path, options: IngestOptions) -> Iterator[RawDocument | Problem]:
     if path.is_dir():
-        for file in _walk(path):
+        for file in walk_files(path):
             yield from _read_file(file, options)
     elif path.exists():
         yield from _read_file(path, options)
@@ -98,7 +98,7 @@ def _read_path(path: Path, options: IngestOptions) -> Iterator[RawDocument | Pro
         )
 
 
-def _walk(directory: Path) -> Iterator[Path]:
+def walk_files(directory: Path) -> Iterator[Path]:
     """Files below ``directory`` in sorted path order, skipping hidden files and
     directories; symlinked directories are not followed (they can loop)."""
     try:
@@ -109,7 +109,7 @@ def _walk(directory: Path) -> Iterator[Path]:
         if entry.name.startswith("."):
             continue
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path))
+            yield from walk_files(Path(entry.path))
         elif not entry.is_dir():
             yield Path(entry.path)
 

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 from storyline.models import Granularity, Qualifier, TimelineEvent, TimeValue
 
-_GRANULARITY_ORDER = {granularity: rank for rank, granularity in enumerate(Granularity)}
+# Finer first: a day says more than the month around it.
+GRANULARITY_ORDER = {granularity: rank for rank, granularity in enumerate(Granularity)}
 
 
 def condense(events: Sequence[TimelineEvent], top: int) -> tuple[TimelineEvent, ...]:
@@ -77,12 +78,12 @@ def _salience_order(pair: tuple[TimeValue, TimelineEvent]) -> tuple[int, int, in
     """Most cited articles first; then finer granularity, earlier date, description."""
     when, event = pair
     sources = len({citation.article_id for citation in event.citations})
-    rank = _GRANULARITY_ORDER[when.granularity]
+    rank = GRANULARITY_ORDER[when.granularity]
     return (-sources, rank, when.earliest.toordinal(), event.description)
 
 
 def _date_order(pair: tuple[TimeValue, TimelineEvent]) -> tuple[int, int, int, str]:
     """The order of ``build_timeline``'s dated events, the description breaking ties."""
     when, event = pair
-    rank = _GRANULARITY_ORDER[when.granularity]
+    rank = GRANULARITY_ORDER[when.granularity]
     return (when.earliest.toordinal(), rank, (when.latest - when.earliest).days, event.description)

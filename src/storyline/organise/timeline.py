@@ -52,7 +52,6 @@ from storyline.models import (
     ArticleAnalysis,
     Citation,
     DateMention,
-    Granularity,
     Sentence,
     Story,
     TimelineEvent,
@@ -60,6 +59,7 @@ from storyline.models import (
 )
 from storyline.organise.claims import compatible_claims
 from storyline.organise.clarity import Clarity, event_clarity
+from storyline.organise.condense import GRANULARITY_ORDER
 from storyline.organise.text import (
     content_words,
     name_keys,
@@ -91,7 +91,6 @@ SHARED_EVENT_SHARE = 0.2
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'")
 _QUOTE_EDGES = "\"'“”‘’«» ,.!?"  # marks and stops around a quoted sentence
 _OPENING_WORD = re.compile(r"[\W_]*(\w+)")
-_GRANULARITY_ORDER = {granularity: rank for rank, granularity in enumerate(Granularity)}
 # A sentence as an event source: its article, span, the article's analysis and name words.
 _Told = tuple[Article, Sentence, ArticleAnalysis | None, frozenset[str]]
 
@@ -327,5 +326,5 @@ def _event_order(event: _Event) -> tuple[bool, int, int, int, str, int]:
         return (True, 0, 0, 0, first.article_id, first.start)
     when = event.when
     span = (when.latest - when.earliest).days
-    rank = _GRANULARITY_ORDER[when.granularity]
+    rank = GRANULARITY_ORDER[when.granularity]
     return (False, when.earliest.toordinal(), rank, span, first.article_id, first.start)
