@@ -217,6 +217,31 @@ def test_unknown_publication_leaves_relative_dates_unresolved(nlp: Language) -> 
     assert any(m.value is not None and m.anchor == "absolute" for m in mentions.values())
 
 
+def test_unresolved_relative_dates_keep_their_parse_for_a_later_window(nlp: Language) -> None:
+    mentions = {m.text: m for m in dates_in(nlp, "Talks broke down on June 16, aides said.", None)}
+    june = mentions["June 16"]
+    assert june.value is None
+    assert june.relative is not None
+    assert (june.relative.kind, june.relative.month, june.relative.day) == ("yearless", 6, 16)
+    assert june.relative.tense == "past"
+    assert june.relative.confidence > 0
+
+
+def test_a_wide_inferred_range_places_a_date_only_when_every_day_agrees(nlp: Language) -> None:
+    article = build_article("The envoy said talks broke down on June 16 and resume last month.")
+    doc = nlp(article.text)
+    five_months = PublicationDate(
+        DateSource.INFERRED, None, dt.date(2013, 6, 20), dt.date(2013, 11, 14), "text"
+    )
+    mentions = {
+        m.text: m for m in find_dates(doc, article, split_sentences(doc, article), five_months)
+    }
+    june = mentions["June 16"]
+    assert june.value is not None and june.value.label() == "2013-06-16"
+    assert june.anchor == "publication-range:placed"
+    assert mentions["last month"].value is None  # any of five months: not picked
+
+
 def test_inferred_range_is_a_weaker_reference(nlp: Language) -> None:
     article = build_article("Prices rose last month, traders said.")
     doc = nlp(article.text)

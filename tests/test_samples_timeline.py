@@ -53,3 +53,23 @@ def test_the_thread_timeline_holds_the_dated_events_of_both_years(
     assert any("attacks in Brussels" in d for d in by_label["2016-03-22"])  # "Tuesday's attacks"
     assert any("in Moscow on Thursday" in d for d in by_label["2016-03-24"])
     assert all(e.citations for e in events)
+
+
+@pytest.fixture(scope="module")
+def undated_briefing(samples_dir: Path) -> Briefing:
+    with open_store(None) as store:
+        return brief(store, [str(samples_dir)])
+
+
+def test_undated_samples_get_dates_only_from_their_own_story(undated_briefing: Briefing) -> None:
+    """The files carry no dates.  The CBS report's "On June 16" is placed in 2013 because the
+    other report of its story is dated to 2013 by its text (and a day before June 16, 2013
+    would put a past "June 16" more than half a year back); the 2016 report, alone in its
+    story and with no year in its text, gets no date at all."""
+    ((_, events),) = undated_briefing.timelines
+    dated = {event.when.label(): event for event in events if event.when is not None}
+    interview = dated["2013-06-16"]
+    assert "June 16" in interview.description and "rebels" in interview.description
+    assert all(event.when.earliest.year in (2012, 2013) for event in events if event.when)
+    moscow = [event for event in events if "Moscow on Thursday" in event.description]
+    assert moscow and all(event.when is None for event in moscow)

@@ -32,7 +32,7 @@ from storyline.models import Article, ArticleAnalysis
 
 __all__ = ["ANALYZER_VERSION", "AnalyzeOptions", "analyze", "analyze_article"]
 
-ANALYZER_VERSION = "analyze.en.v5"  # v5: reported clauses past marks, vague figures, full names
+ANALYZER_VERSION = "analyze.en.v6"  # v6: unresolved relative dates keep their parse
 # The language this analyzer version handles; others are passed through unanalysed.
 ANALYSED_LANGUAGE = "en"
 # Above this many articles analyze() works in two processes.  200 DUC-sized articles are

@@ -38,6 +38,15 @@ _INTENT_VERBS = {
 }  # fmt: skip
 
 
+# How far back a yearless "June 24" may lie: news style drops the year only for recent
+# dates.  Half a year keeps the three samples' true dates inside their ranges.
+YEARLESS_PAST_MAX_DAYS = 183
+YEARLESS_FUTURE_MAX_DAYS = 183
+# Kinds whose value follows from the publication day alone ("June 24", "Thursday", "last
+# month", "recent weeks"): without that day they stay unresolved, kept as a RelativeDate.
+REFERENCE_KINDS = frozenset({Kind.YEARLESS, Kind.WEEKDAY, Kind.SHIFT, Kind.RECENT})
+
+
 class Tense(StrEnum):
     PAST = "past"
     PRESENT = "present"

@@ -30,13 +30,15 @@ from storyline.analyze.date_filters import (
     is_habitual,
     is_modal_may,
 )
-from storyline.analyze.date_resolve import Tense, governing_tense, resolve
+from storyline.analyze.date_resolve import REFERENCE_KINDS, Tense, governing_tense, resolve
+from storyline.analyze.placing import place
 from storyline.analyze.temporal_rules import Kind, Parsed, parse
 from storyline.models import (
     Article,
     DateMention,
     PublicationDate,
     Qualifier,
+    RelativeDate,
     Sentence,
     TimeValue,
 )
@@ -55,6 +57,9 @@ UNKNOWN_TENSE_FACTOR = 0.85  # weekday/yearless resolved without a tense to guid
 RANGE_REFERENCE_FACTOR = 0.5  # resolved against the middle of an inferred range
 # An inferred publication range wider than this is no reference for "last month".
 RANGE_REFERENCE_MAX_DAYS = 62
+# Placed over a wider inferred range, a date has one value on every day of it, but the range
+# itself is inferred; not measured, set between the middle guess above and a known day.
+PLACED_IN_RANGE_FACTOR = 0.8
 
 _LEFT_EXTENDERS = {"this", "last", "next", "early", "late", "mid", "earlier", "later", "past"}
 _QUALIFIER_WORDS = {
@@ -120,7 +125,7 @@ def find_dates(
     reference = reference_for(published)
     mentions: list[DateMention] = []
     for expression in find_expressions(doc):
-        mentions.extend(_mentions(expression, reference))
+        mentions.extend(_mentions(expression, reference, published))
     mentions.sort(key=lambda m: (m.start, -m.end))
     return tuple(mentions)
 
@@ -290,11 +295,27 @@ def _qualifier(span: Span, parsed: Parsed) -> Qualifier:
     return Qualifier.AT
 
 
-def _mentions(expression: Expression, reference: Reference) -> list[DateMention]:
+def _mentions(
+    expression: Expression, reference: Reference, published: PublicationDate
+) -> list[DateMention]:
     parsed = expression.parsed
     value = resolve(parsed, reference.day, expression.tense)
     if value is not None:
         value = TimeValue(value.earliest, value.latest, value.granularity, expression.qualifier)
+    relative = _relative(expression) if value is None and reference.day is None else None
+    if relative is not None and published.earliest and published.latest:
+        placed = place(relative, published.earliest, published.latest)
+        if placed is not None:  # the same value on every day of the inferred range
+            confidence = round(relative.confidence * PLACED_IN_RANGE_FACTOR, 3)
+            mention = DateMention(
+                expression.start,
+                expression.end,
+                expression.text,
+                placed,
+                confidence,
+                "publication-range:placed",
+            )
+            return [mention]
     mention = DateMention(
         expression.start,
         expression.end,
@@ -302,9 +323,32 @@ def _mentions(expression: Expression, reference: Reference) -> list[DateMention]
         value,
         _confidence(expression, reference) if value is not None else 0.0,
         _anchor(parsed, reference, value),
+        relative,
     )
     inner = _anchor_mention(expression)
     return [mention] if inner is None else [mention, inner]
+
+
+def _relative(expression: Expression) -> RelativeDate | None:
+    """The parse of an expression that only lacks a publication day to be resolved, for a
+    later stage that learns when the article appeared (``storyline.analyze.placing``)."""
+    parsed = expression.parsed
+    if parsed.kind not in REFERENCE_KINDS:
+        return None
+    return RelativeDate(
+        kind=parsed.kind.value,
+        tense=expression.tense.value,
+        qualifier=expression.qualifier,
+        confidence=_confidence(expression, Reference(None, 1.0, "")),
+        month=parsed.month,
+        day=parsed.day,
+        day_end=parsed.day_end,
+        month_end=parsed.month_end,
+        unit=parsed.unit,
+        amount=parsed.amount,
+        index=parsed.index,
+        part=parsed.part,
+    )
 
 
 def _confidence(expression: Expression, reference: Reference) -> float:

@@ -27,7 +27,13 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from storyline.analyze.date_resolve import Tense, resolve, resolve_absolute
+from storyline.analyze.date_resolve import (
+    YEARLESS_FUTURE_MAX_DAYS,
+    YEARLESS_PAST_MAX_DAYS,
+    Tense,
+    resolve,
+    resolve_absolute,
+)
 from storyline.analyze.dates import Expression, find_expressions
 from storyline.analyze.temporal_rules import Kind, Parsed
 from storyline.models import (
@@ -38,10 +44,6 @@ from storyline.models import (
     Sentence,
 )
 
-# How far back a yearless "June 24" may lie: news style drops the year only for recent
-# dates.  Half a year keeps the three samples' true dates inside their ranges.
-YEARLESS_PAST_MAX_DAYS = 183
-YEARLESS_FUTURE_MAX_DAYS = 183
 # "a year after X" is approximate: the event lies this many days either side of X + 1 year.
 OFFSET_SLACK_DAYS = {"day": 1, "week": 3, "month": 15, "year": 92, "decade": 730}
 # News reports an event this many days after it happened, at most, for offset evidence.

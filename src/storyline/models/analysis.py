@@ -116,6 +116,30 @@ class TimeValue:
 
 
 @dataclass(frozen=True)
+class RelativeDate:
+    """A date placed from the publication day ("on June 24", "on Thursday", "last month"),
+    kept as parsed when that day is not known: a later stage that learns roughly when the
+    article appeared (from the other reports of its story) can still place it.
+
+    The fields are the analyser's parse (``storyline.analyze.temporal_rules.Parsed``) of the
+    expression; ``storyline.analyze.placing.place`` turns them into a value.
+    """
+
+    kind: str  # "yearless", "weekday", "shift" or "recent"
+    tense: str  # of the verb it dates: "past", "present", "future" or "none"
+    qualifier: Qualifier = Qualifier.AT
+    confidence: float = 0.0  # of a placement, once a publication window allows one
+    month: int | None = None
+    day: int | None = None
+    day_end: int | None = None
+    month_end: int | None = None
+    unit: str | None = None
+    amount: int = 0
+    index: int | None = None
+    part: str | None = None
+
+
+@dataclass(frozen=True)
 class DateMention:
     start: int
     end: int
@@ -123,6 +147,8 @@ class DateMention:
     value: TimeValue | None  # None when the expression cannot be resolved (a duration, "soon")
     confidence: float  # 0..1
     anchor: str  # what it was resolved against: "publication", "mention:June 2012", "absolute"
+    # Set when ``value`` is None only because the publication day is not known.
+    relative: RelativeDate | None = None
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,11 @@ Events come from two places: the day a story starts (the lead sentence of its ea
 dated article; an article dated only by a narrow inferred range gives a range event, never
 a day picked from it) and every resolved date mention inside its articles ("the June 2012
 Geneva conference" gives a 2012-06 event whose description is the sentence that says it).  A
-mention that cannot be resolved ("soon", "on Thursday" with no known publication day) or
-whose resolution the analyser doubts gives no event: a reader wants dated events.  Nor does a
+mention the analyser left unresolved for want of a publication day ("on June 16" in an undated
+report) is placed over the days its story's other reports appeared, when every one of those
+days gives it the same value (``organise.windows``).  A mention that still cannot be resolved
+("soon", "on Thursday" with no known publication day) or whose resolution the analyser doubts
+gives no event: a reader wants dated events.  Nor does a
 sentence cut from inside a longer quotation (a quote mark without its pair), nor one lying wholly
 inside a direct quote, its attribution in another sentence ("Today we sat at a different
 table."); a sentence quoting a date with its speaker ("said the union would meet "tomorrow"")
@@ -69,11 +72,12 @@ from storyline.organise.text import (
     unbalanced_quotes,
     words,
 )
+from storyline.organise.windows import placed, publication_windows
 
 if TYPE_CHECKING:
     from storyline.organise.options import OrganiseOptions
 
-ALGORITHM = "organise.timeline.v4"
+ALGORITHM = "organise.timeline.v5"  # v5: undated reports' dates placed by their story
 # Chosen by hand, not yet benchmarked: the invented two-outlet fixture (same event,
 # reworded) must merge and a different event in the same month must not (tests/test_timeline.py).
 TIMELINE_MERGE_SIMILARITY = 0.7
@@ -149,13 +153,15 @@ def _story_events(
     if start is not None:
         yield start
     dated = start is not None
+    windows = publication_windows(members, analyses)
     for article in members:
         analysis = analyses.get(article.id)
         if analysis is None:
             continue
         spans = sentences(article, analysis)
         names = _name_words(article, analysis)
-        for mention in analysis.dates:
+        for found in analysis.dates:
+            mention = placed(found, windows.get(article.id))
             if mention.value is None or mention.confidence < MIN_DATE_CONFIDENCE:
                 continue
             sentence = _containing(spans, mention.start)
