@@ -74,3 +74,23 @@ def test_timeline_at_a_terminal_bolds_exactly_the_date_words(
     assert dated.count(BOLD) == 1  # nothing else on the line is bold
     undated = next(line for line in result.stdout.splitlines() if "Nobody" in line)
     assert BOLD not in undated
+
+
+def test_a_date_placed_by_other_reports_names_them(tmp_path: Path) -> None:
+    event = TimelineEvent(
+        MARCH,
+        "The union met in March.",
+        (Citation("undated", 0, 23, "Post"),),
+        "s1",
+        (18, 23),
+        dated_by=("dated-report",),
+    )
+    path = tmp_path / "placed.db"
+    with open_store(path) as store:
+        store.save_organisation(ORGANISER_VERSION, [], [], [], [("t1", [event])])
+    result = CliRunner().invoke(app, ["timeline", "t1", "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "date placed by the story's other reports dated-re" in result.stdout
+    as_json = CliRunner().invoke(app, ["timeline", "t1", "--db", str(path), "--json"])
+    ((thread,),) = [json.loads(as_json.stdout)]
+    assert thread["events"][0]["dated_by"] == ["dated-report"]

@@ -131,6 +131,8 @@ def test_the_timeline_dates_an_undated_report_by_its_story() -> None:
     assert "June 16" in interview.description
     (citation,) = interview.citations
     assert citation.article_id == "undated"
+    assert interview.dated_by == ("dated",)  # the report whose day placed it is named
+    assert all(e.dated_by == () for e in events if e is not interview)
     assert not any("last month" in e.description for e in events)  # stays undated: no event
     alone = build_timeline(
         [Story("story:u", "u", ("undated",), None, None, (), None, "test")],

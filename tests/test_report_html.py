@@ -205,3 +205,26 @@ def test_an_event_without_date_words_has_no_mark() -> None:
     text = render(port_briefing(), "html")
     assert "<mark" not in text
     assert "About 2,400 dockworkers walked off the job." in text
+
+
+def test_a_date_placed_by_other_reports_names_them_in_every_format() -> None:
+    briefing = port_briefing()
+    teller, placer = briefing.articles[0].id, briefing.articles[-1].id
+    description = "Talks broke down on June 16, the union said."
+    start = description.index("June 16")
+    event = TimelineEvent(
+        on_day("2024-06-16"),
+        description,
+        (Citation(teller, 0, 9, None),),
+        "s",
+        (start, start + len("June 16")),
+        dated_by=(placer,),
+    )
+    placed = dataclasses.replace(briefing, timelines=(("port", (event,)),))
+    html, markdown = render(placed, "html"), render(placed, "md")
+    note = "date placed by the story's other reports"
+    assert f'{note} <a class="cite" href="#article-{placer}"' in html
+    assert f"(#article-{placer})" in markdown.split(note, 1)[1].splitlines()[0]
+    own_date = dataclasses.replace(event, dated_by=())
+    unplaced = dataclasses.replace(briefing, timelines=(("port", (own_date,)),))
+    assert note not in render(unplaced, "html") + render(unplaced, "md")

@@ -99,3 +99,22 @@ def test_a_story_page_shows_its_cited_summary_escaped_and_an_unknown_story_is_40
     data = client.get(f"/stories/{story.id}", params={"format": "json"}).json()
     assert data["summary"]["story_id"] == story.id and data["summary"]["sentences"]
     assert client.get("/stories/story:nope").status_code == 404
+
+
+def test_a_timeline_date_placed_by_other_reports_links_them(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from storyline.models import Citation, Granularity, TimelineEvent, TimeValue
+    from storyline.organise import ORGANISER_VERSION
+
+    june_16 = TimeValue(dt.date(2013, 6, 16), dt.date(2013, 6, 16), Granularity.DAY)
+    event = TimelineEvent(
+        june_16, "Talks broke down on June 16.", (Citation("u1", 0, 28, None),), "s1",
+        (20, 27), dated_by=("<d1>",),
+    )  # fmt: skip
+    db = tmp_path / "placed.db"
+    with open_store(db) as store:
+        store.save_organisation(ORGANISER_VERSION, [], [], [], [("t1", [event])])
+    page = TestClient(create_app(db)).get("/timeline/t1").text
+    assert "date placed by the story's other reports" in page
+    assert 'href="/articles/&lt;d1&gt;"' in page and "<d1>" not in page

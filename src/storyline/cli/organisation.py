@@ -148,6 +148,9 @@ def timeline(
             # The description's own source, then those reporting the event in other words.
             others = sorted(set(names[1:]) - {names[0]}) if names else []
             also = f" · also reported by {', '.join(others)}" if others else ""
+            placers = [outlets.get(key, key[:8]) for key in event.dated_by]
+            if placers:  # an undated report's "on June 16", placed by its story's others
+                also += f" · date placed by the story's other reports {', '.join(placers)}"
             sources = f"  [{names[0]}]{also}" if names else ""
             out.print(_event_line(event, f"  {when:>16}  ", sources))
 

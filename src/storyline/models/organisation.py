@@ -64,6 +64,10 @@ class TimelineEvent:
     # so a reader sees why the event is listed (None for an event dated by a story's first
     # day, or undated).
     date_span: tuple[int, int] | None = None
+    # Ids of the story's other reports whose publication days placed ``when``, for a date an
+    # undated report gives without its year or day ("on June 16"); empty when the report's
+    # own date did.
+    dated_by: tuple[str, ...] = ()
 
 
 # --- synthesise

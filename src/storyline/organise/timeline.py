@@ -116,6 +116,7 @@ class _Event:
     matched: str = ""
     date_span: tuple[int, int] | None = None  # the date expression within ``description``
     claims: str = ""  # ``matched`` without its date expression, for organise.claims
+    dated_by: tuple[str, ...] = ()  # other reports whose days placed the description's date
 
 
 def build_timeline(
@@ -141,6 +142,7 @@ def build_timeline(
             tuple(event.citations),
             event.story_id,
             event.date_span,
+            event.dated_by,
         )
         for event in events
     )
@@ -160,8 +162,9 @@ def _story_events(
             continue
         spans = sentences(article, analysis)
         names = _name_words(article, analysis)
+        window = windows.get(article.id)
         for found in analysis.dates:
-            mention = placed(found, windows.get(article.id))
+            mention = placed(found, window)
             if mention.value is None or mention.confidence < MIN_DATE_CONFIDENCE:
                 continue
             sentence = _containing(spans, mention.start)
@@ -174,7 +177,10 @@ def _story_events(
                     continue  # a speaker's sentence without its attribution: no event
                 dated = True
                 told = (article, sentence, analysis, names)
-                yield _event(mention.value, told, story_id, mention)
+                event = _event(mention.value, told, story_id, mention)
+                if mention is not found and window is not None:
+                    event.dated_by = window.bounded_by
+                yield event
     if not dated and members:
         lead = _lead(members[0], analyses)
         if lead is not None:
@@ -309,6 +315,7 @@ def _absorb(known: _Event, event: _Event) -> None:
         return
     known.description, known.clarity = event.description, event.clarity
     known.date_span = event.date_span  # the kept sentence's own date expression
+    known.dated_by = event.dated_by
     known.story_id = event.story_id  # the event is shown as told in the description's story
     others = [c for c in known.citations if c.article_id != citation.article_id]
     known.citations[:] = [citation, *others]

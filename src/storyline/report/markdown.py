@@ -121,7 +121,12 @@ def _events(events: tuple[EventView, ...]) -> Iterator[str]:
     for event in events:
         when = md_escape(event.when)
         also = f" · also reported by {_cite(event.sources[1:])}" if event.sources[1:] else ""
-        yield f"- **{when}**: {_description(event)} {_cite(event.sources[:1])}{also}"
+        dated = (
+            f" · date placed by the story's other reports {_cite(event.dated_by)}"
+            if event.dated_by
+            else ""
+        )
+        yield f"- **{when}**: {_description(event)} {_cite(event.sources[:1])}{also}{dated}"
 
 
 def _description(event: EventView) -> str:

@@ -291,7 +291,8 @@ def _event_views(
 def _event_view(index: _Index, event: TimelineEvent) -> EventView:
     before, date_words, after = _cut(event.description, event.date_span)
     when = time_label(event.when) if event.when else "undated"
-    return EventView(when, before, date_words, after, _citation_refs(index, event.citations))
+    sources = _citation_refs(index, event.citations)
+    return EventView(when, before, date_words, after, sources, index.refs(event.dated_by))
 
 
 def _cut(text: str, span: tuple[int, int] | None) -> tuple[str, str, str]:

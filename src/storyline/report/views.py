@@ -81,6 +81,9 @@ class EventView:
     date_words: str
     after: str
     sources: tuple[SourceRef, ...]
+    # The story's other reports whose publication days placed the date (an undated report's
+    # "on June 16"); empty when the report's own date did.
+    dated_by: tuple[SourceRef, ...] = ()
 
     @property
     def description(self) -> str:
