@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import random
 
 import numpy as np
@@ -238,3 +239,75 @@ def test_words_only_one_report_uses_do_not_hide_two_events() -> None:
     space = SplitSpace({}, matrix, {key: row for row, key in enumerate(ids)})
     groups = bisect_group(sorted(space.rows), space)
     assert sorted(sorted({key[:4] for key in group}) for group in groups) == [["fire"], ["floo"]]
+
+
+def _two_topical_events(seed: int) -> SplitSpace:
+    """Two events of one topic whose reports share most words: across the events reports
+    are about two thirds as alike as within one, too alike for a cut on content alone."""
+    rng = np.random.default_rng(seed)
+    rows, ids = [], []
+    for number, prefix in enumerate(("launch", "test")):
+        for index in range(7):
+            row = np.zeros(60)
+            row[:10] = rng.uniform(0.5, 1.0, 10)
+            row[10 + 8 * number + rng.choice(8, 5, replace=False)] = rng.uniform(0.4, 0.6, 5)
+            row[40 + rng.choice(20, 2, replace=False)] = 0.3
+            rows.append(row)
+            ids.append(f"{prefix}{index:02d}")
+    matrix = sparse.csr_matrix(normalize(np.array(rows)))
+    return SplitSpace({}, matrix, {key: row for row, key in enumerate(ids)})
+
+
+def _dated(space: SplitSpace, day_of: dict[str, dt.date]) -> SplitSpace:
+    days = {key: day.toordinal() for key, day in day_of.items()}
+    return dataclasses.replace(space, days=days)
+
+
+def _months_apart(keys: list[str]) -> dict[str, dt.date]:
+    """Launch reports over two weeks of one February, test reports over a later autumn."""
+    return {
+        key: dt.date(2016, 2, 6) + dt.timedelta(days=2 * int(key[-2:]))
+        if key.startswith("launch")
+        else dt.date(2017, 8, 28) + dt.timedelta(days=9 * int(key[-2:]))
+        for key in keys
+    }
+
+
+def test_two_events_months_apart_are_cut_on_content_and_time() -> None:
+    space = _two_topical_events(seed=1)
+    members = sorted(space.rows)
+    assert bisect_group(members, space) == [members]  # content alone: not separated enough
+    groups = bisect_group(members, _dated(space, _months_apart(members)))
+    assert sorted(sorted({key[:4] for key in group}) for group in groups) == [
+        ["laun"],
+        ["test"],
+    ]
+
+
+def test_the_same_reports_within_one_week_stay_one_story() -> None:
+    space = _two_topical_events(seed=2)
+    members = sorted(space.rows)
+    week = {key: dt.date(2017, 8, 28) + dt.timedelta(days=n % 7) for n, key in enumerate(members)}
+    assert bisect_group(members, _dated(space, week)) == [members]
+
+
+def test_one_event_told_over_months_is_not_cut_for_its_dates_alone() -> None:
+    space = _reports({"quake": 14}, seed=3)
+    members = sorted(space.rows)
+    months = {key: dt.date(2017, 1, 1) + dt.timedelta(days=30 * n) for n, key in enumerate(members)}
+    assert bisect_group(members, _dated(space, months)) == [members]
+
+
+def test_a_story_mostly_undated_is_not_judged_by_its_few_dates() -> None:
+    space = _two_topical_events(seed=4)
+    members = sorted(space.rows)
+    few = dict(list(_months_apart(members).items())[:6])  # 6 of 14 reports dated
+    assert bisect_group(members, _dated(space, few)) == [members]
+
+
+def test_split_space_keeps_the_days_it_is_given() -> None:
+    articles = [build_article(f"Report {n} on the harbour fire.", title=f"Fire {n}") for n in "ab"]
+    vectors = vectorise(articles)
+    space = split.split_space(vectors, {articles[0].id: 736000})
+    assert space.days == {articles[0].id: 736000}
+    assert split.split_space(vectors).days == {}

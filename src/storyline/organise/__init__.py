@@ -37,7 +37,7 @@ from storyline.organise.stories import cluster_stories, cluster_vectors, first_b
 from storyline.organise.threads import link_threads, link_vectors
 from storyline.organise.timeline import build_timeline
 
-ORGANISER_VERSION = "organise.v5"
+ORGANISER_VERSION = "organise.v6"
 
 __all__ = [
     "ORGANISER_VERSION",
