@@ -30,6 +30,24 @@ def test_short_identical_texts_are_grouped() -> None:
     assert group.similarity == 1.0
 
 
+def test_short_bodies_alike_are_copies_only_when_their_titles_are_alike_too() -> None:
+    # What an extractor keeps of a page whose article it missed: the same furniture on
+    # every page of the site, under each article's own title.
+    furniture = "Chat with us in Facebook Messenger. Find out what's happening in the world."
+    sanctions = build_article(
+        furniture, title="Oil exports fall under new sanctions", article_id="o"
+    )
+    shooting = build_article(furniture, title="Las Vegas gunman fired from hotel", article_id="v")
+    assert find_duplicates([sanctions, shooting], OrganiseOptions()) == ()
+    retitled = dataclasses.replace(
+        shooting, id="r", title="Las Vegas gunman fired from his hotel room"
+    )
+    (group,) = find_duplicates([shooting, retitled], OrganiseOptions())
+    assert group.members == ("r", "v")
+    untitled = dataclasses.replace(sanctions, id="u", title="")
+    assert find_duplicates([sanctions, untitled], OrganiseOptions()) == ()
+
+
 def test_syndicated_copy_with_edits_boilerplate_and_reordering_is_one_group() -> None:
     articles = corpus()
     groups = find_duplicates(list(articles.values()), OrganiseOptions())
