@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from builders import build_article
 from storyline.models import (
     Article,
@@ -157,3 +160,52 @@ def test_reports_far_apart_bound_nothing_but_one_report_known_to_a_range_does() 
         dt.date(2013, 3, 2) - SLACK,
         dt.date(2013, 9, 1) + SLACK,
     )
+
+
+def _naive_window(
+    target: str, spans: dict[str, tuple[dt.date, dt.date] | None]
+) -> tuple[dt.date, dt.date] | None:
+    """The rule written out directly, over every other report."""
+    others = [span for key, span in spans.items() if key != target and span is not None]
+    if not others:
+        return None
+    if (max(lo for lo, _ in others) - min(hi for _, hi in others)).days > MAX_STORY_SPAN_DAYS:
+        return None
+    return min(lo for lo, _ in others) - SLACK, max(hi for _, hi in others) + SLACK
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.none(),
+            st.tuples(st.integers(0, 60), st.integers(0, 20)),  # (start day, width): a range
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_windows_follow_the_rule_over_every_other_report(
+    shapes: list[tuple[int, int] | None],
+) -> None:
+    start = dt.date(2020, 1, 1)
+    articles, analyses, spans = [], {}, {}
+    for index, shape in enumerate(shapes):
+        key = f"r{index}"
+        article = build_article("Ferry crews strike in Harbourton.", article_id=key)
+        span = None
+        if shape is not None:
+            low = start + dt.timedelta(days=shape[0])
+            span = (low, low + dt.timedelta(days=shape[1]))
+            analyses[key] = _analysis(article, published=_inferred(*span))
+        articles.append(article)
+        spans[key] = span
+    windows = publication_windows(articles, analyses)
+    for article in articles:
+        own = spans[article.id]
+        expected = _naive_window(article.id, spans)
+        if expected is not None and own is not None:
+            expected = (max(expected[0], own[0]), min(expected[1], own[1]))
+            if own[0] == own[1] or expected[0] > expected[1]:
+                expected = None  # a report with its day needs none; a contradiction gives none
+        found = windows.get(article.id)
+        assert (found.earliest, found.latest) == expected if found else expected is None

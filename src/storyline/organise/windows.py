@@ -46,7 +46,7 @@ class Window:
 
     earliest: dt.date
     latest: dt.date
-    bounded_by: tuple[str, ...]  # ids of the story's other reports whose dates set it
+    bounded_by: tuple[str, ...]  # ids of the other reports that set its first and last day
 
     def note(self) -> str:
         return f"story-window:{self.earliest.isoformat()}/{self.latest.isoformat()}"
@@ -60,38 +60,53 @@ def publication_windows(
 ) -> dict[str, Window]:
     """For each member without a publication day: the window its story's other reports set,
     within its own inferred bounds.  Members with a day, or with no usable window, are left
-    out."""
-    bounds = {a.id: article_span(a, analyses.get(a.id)) for a in members}
+    out.  The cost is one sort of the story's dated reports, so a big story stays cheap."""
+    spans = {a.id: article_span(a, analyses.get(a.id)) for a in members}
+    bounded = [
+        _Bounds(key, span.earliest, span.latest)
+        for key, span in spans.items()
+        if span is not None
+        and span.earliest is not None
+        and span.latest is not None
+        and (span.latest - span.earliest).days <= MAX_REPORT_RANGE_DAYS
+    ]
+    by_low = sorted(bounded, key=lambda b: (b.low, b.key))
+    by_high = sorted(bounded, key=lambda b: (b.high, b.key))
     windows: dict[str, Window] = {}
     for article in members:
-        own = bounds[article.id]
+        own = spans[article.id]
         if own is not None and own.exact:
             continue
-        others = [
-            (key, span.earliest, span.latest)
-            for key, span in bounds.items()
-            if key != article.id
-            and span is not None
-            and span.earliest is not None
-            and span.latest is not None
-            and (span.latest - span.earliest).days <= MAX_REPORT_RANGE_DAYS
-        ]
-        if not others:
-            continue
-        earliest = min(low for _, low, _ in others)
-        latest = max(high for _, _, high in others)
+        first, last_low = _ends(by_low, article.id)
+        first_high, last = _ends(by_high, article.id)
+        if first is None or last is None or last_low is None or first_high is None:
+            continue  # no other report bounds it
         # How far apart the other reports must have appeared, at least: their days' span,
         # less what their ranges leave open (one report known only to a range spreads not).
-        spread = max(low for _, low, _ in others) - min(high for _, _, high in others)
-        if spread.days > max_span_days:
+        if (last_low.low - first_high.high).days > max_span_days:
             continue
-        earliest, latest = earliest - dt.timedelta(slack_days), latest + dt.timedelta(slack_days)
+        slack = dt.timedelta(days=slack_days)
+        earliest, latest = first.low - slack, last.high + slack
         if own is not None:
             earliest = max(earliest, own.earliest or earliest)
             latest = min(latest, own.latest or latest)
         if earliest <= latest:
-            windows[article.id] = Window(earliest, latest, tuple(key for key, _, _ in others))
+            windows[article.id] = Window(earliest, latest, tuple(sorted({first.key, last.key})))
     return windows
+
+
+@dataclass(frozen=True)
+class _Bounds:
+    key: str
+    low: dt.date
+    high: dt.date
+
+
+def _ends(ordered: Sequence[_Bounds], left_out: str) -> tuple[_Bounds | None, _Bounds | None]:
+    """The first and the last of ``ordered`` that is not ``left_out``."""
+    first = next((b for b in ordered[:2] if b.key != left_out), None)
+    last = next((b for b in reversed(ordered[-2:]) if b.key != left_out), None)
+    return first, last
 
 
 def placed(mention: DateMention, window: Window | None) -> DateMention:
