@@ -1,5 +1,5 @@
 """Place a parsed temporal expression on the calendar, given a reference day and a tense
-(the tense of the verb it hangs from: :func:`governing_tense`).
+(the tense of the verb it hangs from: :func:`storyline.analyze.date_filters.governing_tense`).
 
 The reference day is the article's publication day (or the middle of its inferred range).
 Tense picks the direction for expressions without a year or week: "Kerry met on Thursday"
@@ -14,8 +14,6 @@ import datetime as dt
 from collections.abc import Callable
 from enum import StrEnum
 
-from spacy.tokens import Token
-
 from storyline.analyze.temporal_rules import Kind, Parsed
 from storyline.analyze.temporal_words import RECENT_SPAN
 from storyline.models import Granularity, TimeValue
@@ -27,21 +25,19 @@ Interval = tuple[dt.date, dt.date]
 MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
-MAX_HEAD_STEPS = 10  # how far up the tree to look for the governing verb
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "may", "might", "could", "can", "should", "must"}
-_PAST_AUX = {"was", "were", "had", "has", "have", "did", "'d"}
-_PRESENT_AUX = {"is", "are", "am", "'s", "'re", "'m", "do", "does"}
-# Verbs whose complement or participle points forward: "planned for July", "agreed to hold".
-_INTENT_VERBS = {
-    "plan", "schedule", "expect", "due", "slate", "intend", "hope", "agree", "decide",
-    "promise", "vow", "aim", "seek", "want", "pledge", "set",
-}  # fmt: skip
 
 
 # How far back a yearless "June 24" may lie: news style drops the year only for recent
 # dates.  Half a year keeps the three samples' true dates inside their ranges.
 YEARLESS_PAST_MAX_DAYS = 183
 YEARLESS_FUTURE_MAX_DAYS = 183
+# How far a publication stamp may lag the writer's day (time zones, UTC stamps): "sent on
+# Nov. 15" in a report stamped Nov. 14 is the next day, not a year back.  Not applied to
+# weekdays, where bench/dates.py holds a past Sunday six days back.
+PUBLICATION_LAG_DAYS = 1
+# How far back a yearless day given with its weekday is looked for: a weekday and a day of the
+# month meet again within 11 years, a pair from a caption gallery is rarely older than this.
+WEEKDAY_YEARS_BACK = 8
 # Kinds whose value follows from the publication day alone ("June 24", "Thursday", "last
 # month", "recent weeks"): without that day they stay unresolved, kept as a RelativeDate.
 REFERENCE_KINDS = frozenset({Kind.YEARLESS, Kind.WEEKDAY, Kind.SHIFT, Kind.RECENT})
@@ -208,12 +204,32 @@ def _resolve_yearless(parsed: Parsed, ref: dt.date, tense: Tense) -> TimeValue |
     if made is None:
         return None
     make, grain = made
+    if parsed.year_shift is not None:  # "June 12 last year"
+        return _value(make(ref.year + parsed.year_shift), grain)
+    if parsed.day is not None and parsed.index is not None:  # "Monday, August 3": the year
+        named = _year_of_weekday(make, parsed.index, ref, tense)  # whose August 3 is a Monday
+        if named is not None:
+            return _value(named, grain)
     if parsed.amount:  # "last May", "next March": strictly before or after the reference
         candidates = [make(year) for year in (ref.year - 1, ref.year, ref.year + 1)]
         if parsed.amount < 0:
             return _value([c for c in candidates if c[1] < ref][-1], grain)
         return _value(next(c for c in candidates if c[0] > ref), grain)
     return _value(_pick_year(make, ref, tense), grain)
+
+
+def _year_of_weekday(
+    make: Callable[[int], Interval], weekday: int, ref: dt.date, tense: Tense
+) -> Interval | None:
+    """The occurrence nearest ``ref`` on the named weekday, past or future as the tense says;
+    a caption written years ago keeps its day ("Gavin Rossdale said Monday, August 3")."""
+    years = range(ref.year - WEEKDAY_YEARS_BACK, ref.year + 2)
+    fitting = [c for c in map(make, years) if c[0].weekday() == weekday]
+    if tense is Tense.PAST:
+        fitting = [c for c in fitting if c[0] <= ref]
+    elif tense is Tense.FUTURE:
+        fitting = [c for c in fitting if c[1] >= ref]
+    return min(fitting, key=lambda c: abs((c[0] - ref).days), default=None)
 
 
 def _resolve_weekday(parsed: Parsed, ref: dt.date, tense: Tense) -> TimeValue:
@@ -290,6 +306,17 @@ def resolve(parsed: Parsed, ref: dt.date | None, tense: Tense) -> TimeValue | No
         return None
 
 
+def resolve_stamped(parsed: Parsed, ref: dt.date | None, tense: Tense) -> TimeValue | None:
+    """:func:`resolve` against a publication stamp that may lag the writer's day: a past
+    yearless day falling just after the stamp is that day, not the same day a year back."""
+    value = resolve(parsed, ref, tense)
+    single_day = value is not None and value.earliest == value.latest
+    if ref is None or not single_day or parsed.kind is not Kind.YEARLESS or tense is not Tense.PAST:
+        return value
+    lagged = resolve(parsed, ref + dt.timedelta(days=PUBLICATION_LAG_DAYS), tense)
+    return lagged if lagged is not None and lagged.earliest > ref else value
+
+
 def _resolve(parsed: Parsed, ref: dt.date | None, tense: Tense) -> TimeValue | None:
     if parsed.kind is Kind.ABSOLUTE:
         return resolve_absolute(parsed)
@@ -306,62 +333,3 @@ def _resolve(parsed: Parsed, ref: dt.date | None, tense: Tense) -> TimeValue | N
     if parsed.kind is Kind.RECENT:
         return _resolve_recent(parsed, ref)
     return None
-
-
-# --------------------------------------------------------------------------- tense
-
-
-def governing_tense(token: Token) -> tuple[Tense, str]:
-    """The tense of the verb a date hangs from, and the word or tag that decided it.
-
-    A "to" infinitive ("agreed to hold talks after August") is later than its head verb,
-    not of its tense: future when the head is present, future or an intent verb.
-    """
-    node, infinitive = token, False
-    if token.head is token:
-        return Tense.NONE, ""
-    node = token.head  # the span's own words ("May 10") never decide its tense
-    for _ in range(MAX_HEAD_STEPS):
-        if node.pos_ in ("VERB", "AUX") and (node.tag_ != "VBG" or _aux_words(node)):
-            if not _is_to_infinitive(node):
-                tense, cue = _tense_of(node)
-                if not infinitive:
-                    return tense, cue
-                forward = tense in (Tense.PRESENT, Tense.FUTURE) or node.lemma_ in _INTENT_VERBS
-                return (Tense.FUTURE if forward else Tense.NONE), "to"
-            infinitive = True
-        if node.head is node:
-            break
-        node = node.head
-    return Tense.NONE, "to" if infinitive else ""
-
-
-def _is_to_infinitive(verb: Token) -> bool:
-    return verb.tag_ == "VB" and "to" in _aux_words(verb) and verb.head is not verb
-
-
-def _aux_words(verb: Token) -> list[str]:
-    return [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
-
-
-def _tense_of(verb: Token) -> tuple[Tense, str]:
-    aux = _aux_words(verb)
-    if verb.tag_ == "MD":
-        aux = [verb.lower_, *aux]
-    for word in aux:
-        if word in _FUTURE_AUX or word == "going":
-            return Tense.FUTURE, word
-    forward = verb.lemma_ in _INTENT_VERBS and (verb.tag_ in ("VBN", "VBZ", "VBP") or aux)
-    if forward and not any(word in _PAST_AUX for word in aux):
-        return Tense.FUTURE, verb.lemma_
-    for word in aux:
-        if word in _PAST_AUX:
-            return Tense.PAST, word
-    for word in aux:
-        if word in _PRESENT_AUX:  # "is fired", "is shaped": present passive
-            return Tense.PRESENT, word
-    if verb.tag_ in ("VBD", "VBN"):
-        return Tense.PAST, verb.tag_
-    if verb.tag_ in ("VBZ", "VBP"):
-        return Tense.PRESENT, verb.tag_
-    return Tense.NONE, verb.tag_

@@ -18,19 +18,25 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from storyline.analyze.date_filters import (
-    PARTS_OF_DAY,
+    drop_article,
+    fix_span,
+    governing_tense,
+    is_anaphoric,
     is_bare_number,
     is_bare_part_of_day,
     is_habitual,
+    is_habitual_range,
+    is_holiday_modifier,
+    is_in_name,
     is_modal_may,
+    numeric_date,
+    year_range_end,
 )
-from storyline.analyze.date_resolve import REFERENCE_KINDS, Tense, governing_tense, resolve
+from storyline.analyze.date_resolve import REFERENCE_KINDS, Tense, resolve, resolve_stamped
 from storyline.analyze.placing import place
 from storyline.analyze.temporal_rules import Kind, Parsed, parse
 from storyline.models import (
@@ -61,7 +67,7 @@ RANGE_REFERENCE_MAX_DAYS = 62
 # itself is inferred; not measured, set between the middle guess above and a known day.
 PLACED_IN_RANGE_FACTOR = 0.8
 
-_LEFT_EXTENDERS = {"this", "last", "next", "early", "late", "mid", "earlier", "later", "past"}
+_OFFSET_WORDS = ("after", "before", "since")
 _QUALIFIER_WORDS = {
     "after": Qualifier.AFTER,
     "following": Qualifier.AFTER,
@@ -138,20 +144,22 @@ def find_expressions(doc: Doc) -> list[Expression]:
     for index, ent in enumerate(ents):
         if ent.start in taken:
             continue
-        span = _fix_span(doc, ent)
+        span = fix_span(ent)
         if span is None or is_bare_part_of_day(span) or is_bare_number(span):
             continue
         span, parsed = _parse_span(span)
         if index + 1 < len(ents):
             span, parsed = _join_split(span, parsed, ents[index + 1])
+        span, parsed = _join_year_range(span, parsed)
         if ent.label_ == "TIME" and parsed.kind not in (Kind.SHIFT, Kind.WEEKDAY, Kind.SET):
             continue  # clock times and hour-long durations are not dates
-        if is_modal_may(span):
+        if is_modal_may(span) or is_in_name(span) or is_holiday_modifier(span):
             continue
-        if parsed.kind in (Kind.WEEKDAY, Kind.YEARLESS) and is_habitual(span):
+        tense, cue = governing_tense(span.root)
+        weekday_range = parsed.kind is Kind.WEEKDAY and is_habitual_range(span, tense, cue)
+        if weekday_range or (parsed.kind in (Kind.WEEKDAY, Kind.YEARLESS) and is_habitual(span)):
             parsed = Parsed(Kind.SET)
         taken.update(range(span.start, span.end))
-        tense, cue = governing_tense(span.root)
         preposition, on_verb, verb = _attachment(span)
         found.append(
             Expression(
@@ -188,92 +196,60 @@ def _attachment(span: Span) -> tuple[str, bool, str]:
     return preposition, on_verb, verb
 
 
-def _fix_span(doc: Doc, ent: Span) -> Span | None:
-    """Stop at a line break, take in "this"/"last" before and a possessive after."""
-    start, end = ent.start, ent.end
-    for token in ent:
-        if "\n" in token.text or (token.i > start and "\n" in doc[token.i - 1].whitespace_):
-            end = token.i
-            break
-    if end <= start:
-        return None
-    while start > 0 and doc[start - 1].lower_ in _LEFT_EXTENDERS and not doc[start - 1].is_sent_end:
-        start -= 1
-    if end < len(doc) and _is_part_of_day_after(doc[end]):
-        end += 1
-    if end < len(doc) and doc[end].tag_ == "POS":
-        end += 1
-    return doc[start:end]
-
-
-def _is_part_of_day_after(token: Token) -> bool:
-    """ "evening" right after "Thursday": part of the same date, unless it modifies a noun
-    of its own ("Monday night shift") or starts a new line."""
-    if token.lower_ not in PARTS_OF_DAY or token.dep_ in ("compound", "amod"):
-        return False
-    previous = token.doc[token.i - 1]
-    return "\n" not in previous.whitespace_ and not previous.is_punct
-
-
 def _parse_span(span: Span) -> tuple[Span, Parsed]:
-    """Parse a span; when nothing is understood, the longest leading or trailing part that is
-    ("the June 2012 Geneva conference", "the holiday season ended last weekend")."""
+    """Parse a span; when nothing is understood, a numeric date ("2016-07-15") or else the
+    longest leading or trailing part that is ("the June 2012 Geneva conference", "the holiday
+    season ended last weekend").  A narrative time ("the next day") stays vague whole."""
     parsed = parse(span.text)
-    if parsed.kind is not Kind.VAGUE:
+    if parsed.kind is not Kind.VAGUE or is_anaphoric(span.text):
         return span, parsed
+    numeric = numeric_date(span.text)
+    if numeric is not None:
+        return span, numeric
     doc = span.doc
     for size in range(len(span) - 1, 0, -1):
         for part in (doc[span.start : span.start + size], doc[span.end - size : span.end]):
             parsed = parse(part.text)
             if parsed.kind not in (Kind.VAGUE, Kind.DURATION):
-                return _drop_article(part), parsed
-    numeric = _numeric_date(span.text)
-    if numeric is not None:
-        return span, numeric
+                return drop_article(part), parsed
     return span, Parsed(Kind.VAGUE)
 
 
 def _join_split(span: Span, parsed: Parsed, following: Span) -> tuple[Span, Parsed]:
-    """spaCy splits "two years after the 2019 outbreak" and "from 2010 to 2012" in two:
-    join them back when the joined text parses as one expression."""
+    """spaCy splits "two years after the 2019 outbreak", "from 2010 to 2012", "June 12 last
+    year" and "Monday, August 3" in two: join them back when the joined text parses as one
+    expression of the kind the first part calls for."""
     between = span.doc[span.start : following.start][len(span) :]
-    if not 1 <= len(between) <= 2:
+    if len(between) > 2 or is_anaphoric(following.text):
         return span, parsed
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    wanted = None
-    if parsed.kind is Kind.DURATION and between[0].lower_ in ("after", "before", "since"):
-        wanted = Kind.OFFSET
-    elif parsed.kind is Kind.ABSOLUTE and before in ("from", "between"):
-        wanted = Kind.ABSOLUTE
-    if wanted is None:
-        return span, parsed
     joined = span.doc[span.start : following.end]
     again = parse(joined.text)
-    return (joined, again) if again.kind is wanted else (span, parsed)
+    if parsed.kind is Kind.DURATION and between and between[0].lower_ in _OFFSET_WORDS:
+        wanted = again.kind is Kind.OFFSET
+    elif parsed.kind is Kind.ABSOLUTE and before in ("from", "between") and between:
+        wanted = again.kind is Kind.ABSOLUTE
+    elif parsed.kind is Kind.YEARLESS:  # "June 12" + "last year"
+        wanted = again.year_shift is not None
+    elif parsed.kind is Kind.WEEKDAY and [t.text for t in between] == [","]:
+        wanted = again.day is not None and (again.index is not None or bool(again.year))
+    else:
+        wanted = False
+    return (joined, again) if wanted else (span, parsed)
 
 
-def _drop_article(span: Span) -> Span:
-    if len(span) > 1 and span[0].lower_ == "the":
-        return span[1:]
-    return span
-
-
-def _numeric_date(text: str) -> Parsed | None:
-    """Numeric absolute dates ("2013-07-02", "07/02/2013") through dateparser, strictly."""
-    if not any(ch.isdigit() for ch in text) or not any(ch in "-/." for ch in text):
-        return None
-    settings: Any = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
-    parsed = _dateparser().parse(text, languages=["en"], settings=settings)
-    if parsed is None:
-        return None
-    return Parsed(Kind.ABSOLUTE, year=parsed.year, month=parsed.month, day=parsed.day)
-
-
-@cache
-def _dateparser() -> Any:
-    import dateparser  # slow to import: only when a numeric date appears
-
-    return dateparser
+def _join_year_range(span: Span, parsed: Parsed) -> tuple[Span, Parsed]:
+    """ "from 2010 to 2013" when spaCy tagged the first year alone, or "between 2002 and"
+    apart from "2009"."""
+    end = year_range_end(span)
+    if end is None:
+        return span, parsed
+    start = span.start - 1 if span[0].lower_ not in ("from", "between") else span.start
+    joined = span.doc[start:end]
+    again = parse(joined.text)
+    if again.kind is Kind.ABSOLUTE and again.unit == "years":
+        return span.doc[span.start : end], again
+    return span, parsed
 
 
 def _qualifier(span: Span, parsed: Parsed) -> Qualifier:
@@ -299,7 +275,7 @@ def _mentions(
     expression: Expression, reference: Reference, published: PublicationDate
 ) -> list[DateMention]:
     parsed = expression.parsed
-    value = resolve(parsed, reference.day, expression.tense)
+    value = resolve_stamped(parsed, reference.day, expression.tense)
     if value is not None:
         value = TimeValue(value.earliest, value.latest, value.granularity, expression.qualifier)
     relative = _relative(expression) if value is None and reference.day is None else None
@@ -333,8 +309,8 @@ def _relative(expression: Expression) -> RelativeDate | None:
     """The parse of an expression that only lacks a publication day to be resolved, for a
     later stage that learns when the article appeared (``storyline.analyze.placing``)."""
     parsed = expression.parsed
-    if parsed.kind not in REFERENCE_KINDS:
-        return None
+    if parsed.kind not in REFERENCE_KINDS or parsed.year_shift is not None:
+        return None  # RelativeDate has no field for "last year" in "June 12 last year"
     return RelativeDate(
         kind=parsed.kind.value,
         tense=expression.tense.value,

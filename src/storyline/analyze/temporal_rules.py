@@ -14,24 +14,28 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from storyline.analyze.temporal_words import (
+    APPROXIMATELY_RE,
     DAY_SHIFTS,
+    DAY_WORD_RE,
     HOLIDAYS,
+    MONTH_RE,
     MONTHS,
-    NUMBERS,
+    NUM_RE,
     ORDINALS,
+    PART_OF_DAY_RE,
+    PART_RE,
     RECENT_SPAN,
     SEASONS,
+    UNIT_RE,
+    WEEKDAY_NAMES_RE,
+    WEEKDAY_RE,
     WEEKDAYS,
+    YEAR_SHIFT_RE,
+    number,
+    part_name,
 )
 
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
-_NUM = r"\d+|" + "|".join(NUMBERS) + "|few|several|many"
-_UNIT = r"(?P<unit>day|week|month|year|decade)s?"
-_PART_OF_DAY = "morning|afternoon|evening|night"
-_WEEKDAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_DAY_WORD = "|".join(sorted(DAY_SHIFTS, key=len, reverse=True))
-_PART = r"(?P<part>early|mid|late|the middle of|the end of|the beginning of|the start of)"
+_YEAR_SHIFTS = {"last": -1, "previous": -1, "this": 0, "next": 1}  # "June 12 last year"
 
 
 class Kind(StrEnum):
@@ -58,11 +62,13 @@ class Parsed:
     month_end: int | None = None  # "June 30 to July 2"
     unit: str | None = None  # "day", "week", ..., "quarter", "season", "half"
     amount: int = 0  # signed shift in units: last month = -1, two weeks ago = -2
-    index: int | None = None  # quarter number, season start month, weekday number
+    # quarter number, season start month, weekday number (also of "Monday, August 3")
+    index: int | None = None
     part: str | None = None  # "early", "mid", "late"
     decade: int | None = None
     anchor: Parsed | None = None  # OFFSET: the expression it counts from
     anchor_text: str | None = None
+    year_shift: int | None = None  # YEARLESS: "June 12 last year" = -1, "in May this year" = 0
 
 
 def normalise_text(text: str) -> str:
@@ -83,22 +89,6 @@ def parse(text: str) -> Parsed:
     return Parsed(Kind.VAGUE)
 
 
-def number(word: str) -> int | None:
-    if word.isdigit():
-        return int(word)
-    return NUMBERS.get(word)
-
-
-def _part_name(raw: str | None) -> str | None:
-    if raw is None:
-        return None
-    if raw in ("the end of", "late"):
-        return "late"
-    if raw in ("the beginning of", "the start of", "early"):
-        return "early"
-    return "mid"
-
-
 def _year(raw: str) -> int:
     value = int(raw.lstrip("'"))
     if value < 100:  # "'90s", "'12"
@@ -113,7 +103,7 @@ def _rule_day_words(text: str) -> Parsed | None:
     """ "today", "tonight", "yesterday afternoon", "this morning", "last night".  A part of
     the day alone ("evening", "the morning shift") names no day: TimeML marks "this morning"
     and "tonight" as the reference day and "last night" as the day before."""
-    match = re.fullmatch(rf"(?P<day>{_DAY_WORD})(?: (?P<part>{_PART_OF_DAY}))?|tonight", text)
+    match = re.fullmatch(rf"(?P<day>{DAY_WORD_RE})(?: (?P<part>{PART_OF_DAY_RE}))?|tonight", text)
     if match is None:
         return None
     day = match["day"]
@@ -128,8 +118,9 @@ def _rule_set(text: str) -> Parsed | None:
     """Recurring times name no single day: "every Friday", "each spring", "on Mondays",
     "Sunday mornings", "weekly"."""
     if re.fullmatch(
-        rf"(?:every|each) .+|(?:{_WEEKDAY_NAMES})s(?: (?:{_PART_OF_DAY})s?)?"
-        rf"|(?:{_WEEKDAY_NAMES}) (?:{_PART_OF_DAY})s|daily|weekly|monthly|yearly|annually|nightly",
+        rf"(?:every|each) .+|(?:{WEEKDAY_NAMES_RE})s(?: (?:{PART_OF_DAY_RE})s?)?"
+        rf"|(?:{WEEKDAY_NAMES_RE}) (?:{PART_OF_DAY_RE})s"
+        r"|daily|weekly|monthly|yearly|annually|nightly",
         text,
     ):
         return Parsed(Kind.SET)
@@ -139,7 +130,7 @@ def _rule_set(text: str) -> Parsed | None:
 def _rule_weekday(text: str) -> Parsed | None:
     match = re.fullmatch(
         rf"(?:(?P<mod>last|this|next|this coming|coming|early|late|earlier|later) )?"
-        rf"(?P<wd>{_WEEKDAY})\.?(?: (?:morning|afternoon|evening|night))?",
+        rf"(?P<wd>{WEEKDAY_RE})\.?(?: (?:morning|afternoon|evening|night))?",
         text,
     )
     if match is None:
@@ -172,12 +163,12 @@ def _rule_shift(text: str) -> Parsed | None:
         unit="season" if season else unit,
         amount=amount,
         index=season,
-        part=_part_name(part),
+        part=part_name(part),
     )
 
 
 def _rule_ago(text: str) -> Parsed | None:
-    match = re.fullmatch(rf"(?:about |some |nearly |almost )?(?P<n>{_NUM}) {_UNIT} ago", text)
+    match = re.fullmatch(rf"(?:(?:{APPROXIMATELY_RE}) )?(?P<n>{NUM_RE}) {UNIT_RE} ago", text)
     if match is None:
         return None
     amount = number(match["n"])
@@ -189,7 +180,7 @@ def _rule_ago(text: str) -> Parsed | None:
 def _rule_recent(text: str) -> Parsed | None:
     match = re.fullmatch(
         rf"(?P<det>the |these |those )?(?P<mod>recent|last|past|coming|next|previous|upcoming)"
-        rf"(?: (?P<n>{_NUM}))? {_UNIT}",
+        rf"(?: (?P<n>{NUM_RE}))? {UNIT_RE}",
         text,
     )
     if match is None:
@@ -206,15 +197,16 @@ def _rule_recent(text: str) -> Parsed | None:
 
 
 def _rule_month_day(text: str) -> Parsed | None:
-    text = re.sub(rf"^(?:{_WEEKDAY}),? ", "", text)
+    named = re.match(rf"(?P<wd>{WEEKDAY_RE}),? ", text)  # "Monday, August 3"
+    text = text[named.end() :] if named else text
     match = re.fullmatch(
-        rf"(?P<m>{_MONTH})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
-        rf"(?:(?: ?- ?| to | and | through )(?:(?P<m2>{_MONTH})\.? )?(?P<d2>\d{{1,2}})"
-        rf"(?:st|nd|rd|th)?)?(?:,? (?P<y>\d{{4}}))?",
+        rf"(?P<m>{MONTH_RE})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"(?:(?: ?- ?| to | and | through )(?:(?P<m2>{MONTH_RE})\.? )?(?P<d2>\d{{1,2}})"
+        rf"(?:st|nd|rd|th)?)?(?:,? (?P<y>\d{{4}})|{YEAR_SHIFT_RE})",
         text,
     ) or re.fullmatch(
         rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:(?: ?- ?| to | and )(?P<d2>\d{{1,2}}))?"
-        rf" (?:of )?(?P<m>{_MONTH})\.?(?:,? (?P<y>\d{{4}}))?(?P<m2>)",
+        rf" (?:of )?(?P<m>{MONTH_RE})\.?(?:,? (?P<y>\d{{4}})|{YEAR_SHIFT_RE})(?P<m2>)",
         text,
     )
     if match is None or not 1 <= int(match["d"]) <= 31:
@@ -227,6 +219,8 @@ def _rule_month_day(text: str) -> Parsed | None:
         day=int(match["d"]),
         day_end=int(match["d2"]) if match["d2"] else None,
         month_end=MONTHS[match["m2"]] if match["m2"] else None,
+        year_shift=_YEAR_SHIFTS.get(match["rel"] or ""),
+        index=WEEKDAYS[named["wd"]] if named and not year and not match["d2"] else None,
     )
 
 
@@ -242,7 +236,7 @@ def _rule_holiday(text: str) -> Parsed | None:
 
 def _rule_week_of_month(text: str) -> Parsed | None:
     match = re.fullmatch(
-        rf"(?P<o>first|second|third|fourth|last|final) week of (?P<m>{_MONTH})\.?"
+        rf"(?P<o>first|second|third|fourth|last|final) week of (?P<m>{MONTH_RE})\.?"
         rf"(?:,? (?P<y>\d{{4}}))?",
         text,
     )
@@ -279,11 +273,11 @@ def _rule_span(text: str) -> Parsed | None:
 
 def _rule_month(text: str) -> Parsed | None:
     match = re.fullmatch(
-        rf"(?:(?P<mod>last|past|next|coming|this coming|this) )?(?:{_PART}[- ])?"
-        rf"(?:the month of )?(?P<m>{_MONTH})\.?(?:,? (?:of )?(?P<y>\d{{4}}))?",
+        rf"(?:(?P<mod>last|past|next|coming|this coming|this) )?(?:{PART_RE}[- ])?"
+        rf"(?:the month of )?(?P<m>{MONTH_RE})\.?(?:,? (?:of )?(?P<y>\d{{4}})|{YEAR_SHIFT_RE})",
         text,
     )
-    if match is None or (match["mod"] and match["y"]):
+    if match is None or (match["mod"] and (match["y"] or match["rel"])):
         return None
     year = int(match["y"]) if match["y"] else None
     kind = Kind.ABSOLUTE if year else Kind.YEARLESS
@@ -291,18 +285,21 @@ def _rule_month(text: str) -> Parsed | None:
     amount = {"last": -1, "past": -1, "next": 1, "coming": 1, "this coming": 1}.get(
         match["mod"] or "", 0
     )
-    month, part = MONTHS[match["m"]], _part_name(match["part"])
-    return Parsed(kind, year=year, month=month, part=part, amount=amount)
+    month, part = MONTHS[match["m"]], part_name(match["part"])
+    shift = _YEAR_SHIFTS.get(match["rel"] or "")
+    return Parsed(kind, year=year, month=month, part=part, amount=amount, year_shift=shift)
 
 
 def _rule_year(text: str) -> Parsed | None:
-    match = re.fullmatch(rf"(?:{_PART}[- ])?(?:the year )?(?P<y>(?:1[89]|20)\d\d)", text)
+    match = re.fullmatch(rf"(?:{PART_RE}[- ])?(?:the year )?(?P<y>(?:1[89]|20)\d\d)", text)
     if match is not None:
-        return Parsed(Kind.ABSOLUTE, year=int(match["y"]), part=_part_name(match["part"]))
-    match = re.fullmatch(rf"(?:the )?(?:{_PART}[- ])?(?:the )?(?P<y>(?:1[89]|20)\d0|'\d0)'?s", text)
+        return Parsed(Kind.ABSOLUTE, year=int(match["y"]), part=part_name(match["part"]))
+    match = re.fullmatch(
+        rf"(?:the )?(?:{PART_RE}[- ])?(?:the )?(?P<y>(?:1[89]|20)\d0|'\d0)'?s", text
+    )
     if match is not None:
         decade = _year(match["y"])
-        return Parsed(Kind.ABSOLUTE, year=decade, decade=decade, part=_part_name(match["part"]))
+        return Parsed(Kind.ABSOLUTE, year=decade, decade=decade, part=part_name(match["part"]))
     return None
 
 
@@ -339,7 +336,8 @@ def _rule_season(text: str) -> Parsed | None:
 def _rule_offset(text: str) -> Parsed | None:
     match = re.fullmatch(
         rf"(?:about |some |nearly |almost |more than |just over |just under )?"
-        rf"(?P<n>{_NUM}) (?:full )?{_UNIT} (?P<dir>after|before|since|from) (?:the )?(?P<rest>.+)",
+        rf"(?P<n>{NUM_RE}) (?:full )?{UNIT_RE} (?P<dir>after|before|since|from)"
+        r" (?:the )?(?P<rest>.+)",
         text,
     )
     if match is None:
@@ -370,12 +368,12 @@ def _anchor(text: str) -> tuple[Parsed, str] | None:
 def _rule_duration(text: str) -> Parsed | None:
     if re.fullmatch(
         rf"(?:(?:about|some|nearly|almost|more than|less than|over|under|the|a|another|"
-        rf"an additional|at least) )*(?:(?:{_NUM}|\d+(?:\.\d+)?)(?: and a half)?[- ])?"
-        rf"(?:{_UNIT}|hour|minute)s?(?:[- ](?:old|long|plus))?(?: and a half)?",
+        rf"an additional|at least) )*(?:(?:{NUM_RE}|\d+(?:\.\d+)?)(?: and a half)?[- ])?"
+        rf"(?:{UNIT_RE}|hour|minute)s?(?:[- ](?:old|long|plus))?(?: and a half)?",
         text,
     ):
         return Parsed(Kind.DURATION)
-    if re.fullmatch(rf"(?:{_NUM}|\d+)[- ]{_UNIT}[- ](?:old|long)", text):
+    if re.fullmatch(rf"(?:{NUM_RE}|\d+)[- ]{UNIT_RE}[- ](?:old|long)", text):
         return Parsed(Kind.DURATION)
     return None
 

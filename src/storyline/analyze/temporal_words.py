@@ -1,5 +1,6 @@
 """The words temporal expressions are made of (English): months, weekdays, number words,
-ordinals, seasons and fixed-date holidays, with the values the parser gives them."""
+ordinals, seasons and fixed-date holidays, with the values the parser gives them, and the
+words that set the tense of the verb a date hangs from."""
 
 from __future__ import annotations
 
@@ -36,3 +37,47 @@ DAY_SHIFTS = {
     "today": 0, "this": 0, "now": 0, "yesterday": -1, "last": -1, "tomorrow": 1,
     "the day before yesterday": -2, "the day after tomorrow": 2,
 }  # fmt: skip
+
+# The words that set the tense of the verb a date hangs from (``date_resolve``).
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "may", "might", "could", "can", "should", "must"}
+PAST_AUX = {"was", "were", "had", "has", "have", "did", "'d"}
+PRESENT_AUX = {"is", "are", "am", "'s", "'re", "'m", "do", "does"}
+CLOCK_WORDS = {"am", "pm", "a.m.", "p.m."}
+# Modifiers and nouns that put a thing ahead of the verb that mentions it.
+FORWARD_MODIFIERS = {"scheduled", "planned", "upcoming", "impending", "expected", "forthcoming"}
+FORWARD_NOUNS = {"deadline"}
+# Verbs whose complement or participle points forward: "planned for July", "agreed to hold".
+INTENT_VERBS = {
+    "plan", "schedule", "expect", "due", "slate", "intend", "hope", "agree", "decide",
+    "promise", "vow", "aim", "seek", "want", "pledge", "set",
+}  # fmt: skip
+
+
+def number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return NUMBERS.get(word)
+
+
+def part_name(raw: str | None) -> str | None:
+    if raw is None:
+        return None
+    if raw in ("the end of", "late"):
+        return "late"
+    if raw in ("the beginning of", "the start of", "early"):
+        return "early"
+    return "mid"
+
+
+# Regular-expression alternations of the words above, for the parser's rules.
+MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+WEEKDAY_RE = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+NUM_RE = r"\d+|" + "|".join(NUMBERS) + "|few|several|many"
+UNIT_RE = r"(?P<unit>day|week|month|year|decade)s?"
+PART_OF_DAY_RE = "morning|afternoon|evening|night"
+WEEKDAY_NAMES_RE = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+DAY_WORD_RE = "|".join(sorted(DAY_SHIFTS, key=len, reverse=True))
+# Words before "five years ago" that keep it a date (the qualifier reads them).
+APPROXIMATELY_RE = "about|some|nearly|almost|more than|over|less than|under|just over|just under"
+YEAR_SHIFT_RE = r"(?:,? (?:of )?(?P<rel>last|this|next|previous) year)?"  # "June 12 last year"
+PART_RE = r"(?P<part>early|mid|late|the middle of|the end of|the beginning of|the start of)"
