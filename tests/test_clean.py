@@ -390,3 +390,12 @@ def test_invalid_options_raise_config_error(changes: dict[str, object]) -> None:
 def test_promo_removal_can_be_switched_off() -> None:
     article = clean(build_draft(*PROSE, "Watch Live"), CleanOptions(remove_promo=False))
     assert article.text.endswith("Watch Live")
+
+
+def test_social_chat_calls_to_action_go_but_prose_about_chatting_stays() -> None:
+    chat = "Chat with us in Facebook Messenger. Find out what's happening in the world."
+    said = "The mediator said the two sides would chat with us again after the vote."
+    cleaned = clean(build_draft(chat, *PROSE, said))
+    assert chat not in cleaned.text
+    assert said in cleaned.text
+    assert any(r.rule == "appeal" and chat in r.text for r in cleaned.removals)

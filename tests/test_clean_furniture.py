@@ -113,6 +113,10 @@ def test_sentences_about_support_and_subscriptions_are_kept(line: str) -> None:
         "Enlarge this image toggle caption Ola Nes/Getty Images",
         "Protesters outside parliament (REUTERS/Jon Dale)",
         "Source: Getty Images",
+        "FILE - In this Nov. 2, 2017, file photo, a trader works on the floor in Harbourton.",
+        "In this photo taken on March 4, 2024, dockworkers march past the ferry terminal.",
+        "In this Sept. 14, 2017 photo, people walk past the closed ferry office.",
+        "FILE PHOTO: A container ship leaves the port of Harbourton, March 4, 2024.",
     ],
 )
 def test_photo_captions_and_credits_are_recognised(line: str) -> None:
@@ -128,6 +132,9 @@ def test_photo_captions_and_credits_are_recognised(line: str) -> None:
         "Reuters reported the deal first, citing two people familiar with it.",
         "The talks in Geneva (the third round this year) ended without a deal.",
         "The brother told officers he had led the child onto the roof. Source: Example TV",
+        "In this case, the court said, the photo was taken without consent.",
+        "In this town, a picture of the old mayor, painted in 1900, hangs in every shop.",
+        "File photos of the suspect were shown to the jury on Tuesday.",
     ],
 )
 def test_sentences_mentioning_photos_and_agencies_are_not_captions(line: str) -> None:

@@ -8,11 +8,14 @@ evidence that no news sentence carries:
   published, broadcast, rewritten or redistributed";
 * a **support appeal** has a sentence that *opens* with an imperative to pay the outlet
   ("Support local journalism", "Subscribe today", "Sign up for ...", "Donate now",
-  "Become a member", "Already a subscriber?").  Reported speech ("urged readers to support
+  "Become a member", "Already a subscriber?"), or to reach it on a social network ("Chat with
+  us in Facebook Messenger", "Follow us on Instagram").  Reported speech ("urged readers to support
   local journalism") does not open a sentence and is kept;
 * a **photo caption** ends in a photo credit: "(AP Photo/...)", "(Photo: ...)",
   "(... /Getty Images)", "REUTERS/Name", "Photo: Name / Reuters", "Photograph: ...", or starts
-  with the BBC-style "Image copyright"/"Image caption" labels.
+  with the BBC-style "Image copyright"/"Image caption" labels, or is a wire file-photo caption
+  whose credit was stripped: "FILE - In this Nov. 2, 2017, file photo, ..." (the page's own
+  words for the picture, "In this ... photo", at its start).
 
 Measured on the 690 Multi-News web articles (``../shared/eval``): every line these patterns
 matched was a footer, appeal or caption; sentences about copyright law, subscriber numbers or
@@ -41,13 +44,22 @@ _APPEAL_RE = re.compile(
     r"subscribe\b(?! to the (?:idea|view|theory|notion))|sign up (?:for|to|here|now|today)\b|"
     r"donate (?:today|now|here|to (?:us|our))\b|become a (?:member|subscriber|supporter|patron)\b|"
     r"already a (?:subscriber|member)\b|consider (?:subscribing|supporting|donating)\b|"
-    r"make a (?:donation|contribution)\b|subscribe now\b)",
+    r"make a (?:donation|contribution)\b|subscribe now\b|"
+    r"(?:chat with|message|follow|like|find) us (?:on|in|via) (?:facebook|twitter|x|instagram|"
+    r"whatsapp|telegram|tiktok|youtube|linkedin|messenger)\b)",
     re.IGNORECASE,
 )
 # Where a match of _APPEAL_RE after the line's start can begin: a stop and a space.
 _APPEAL_STOP_RE = re.compile(r"[.!?:]\s")
 _IMAGE_LABEL_RE = re.compile(
     r"^(?:image copyright|image caption|(?:enlarge this image )?toggle caption)\b", re.I
+)
+# A wire file-photo caption: "FILE - In this Nov. 2, 2017, file photo, ...", "In this
+# photo taken on ..., ...", "FILE PHOTO: ...".  The picture is named in the opening clause.
+_FILE_PHOTO_RE = re.compile(
+    r"^(?:FILE(?: PHOTO)?\s*[-–—:]\s*)?In this (?:[^;]{0,20}?\d{4},? )?"
+    r"(?:(?:file|handout|undated|aerial|still) )?(?:photo|image|picture|frame grab)\b"
+    r"|^FILE(?: PHOTO)?\s*[-–—:]\s*\S"
 )
 _AGENCIES = r"(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images|Getty|Bloomberg|Corbis|Shutterstock)"
 # A credit in brackets at the end: "(AP Photo/Name)", "(Photo: Name)", "(Name/Getty Images)".
@@ -139,6 +151,8 @@ def caption_reason_of(line: str) -> str | None:
     """``caption_reason`` of a line already known to be short enough."""
     if _IMAGE_LABEL_RE.match(line):
         return "image caption label"
+    if _FILE_PHOTO_RE.match(line):
+        return "file-photo caption"
     # Both credit forms sit at the end: only the tail is searched (long captions stay cheap).
     if line.rstrip(".").endswith(")") and _BRACKET_CREDIT_RE.match(line, line.rfind("(")):
         return "caption ending in a photo credit"
