@@ -227,6 +227,13 @@ def test_unresolved_relative_dates_keep_their_parse_for_a_later_window(nlp: Lang
     assert june.relative.confidence > 0
 
 
+def test_a_day_of_last_year_keeps_its_shift_for_a_later_window(nlp: Language) -> None:
+    text = "The company filed for bankruptcy on June 12 last year, its lawyers said."
+    (mention,) = [m for m in dates_in(nlp, text, None) if m.text.startswith("June 12")]
+    assert mention.value is None
+    assert mention.relative is not None and mention.relative.year_shift == -1
+
+
 def test_a_wide_inferred_range_places_a_date_only_when_every_day_agrees(nlp: Language) -> None:
     article = build_article("The envoy said talks broke down on June 16 and resume last month.")
     doc = nlp(article.text)

@@ -44,6 +44,13 @@ def test_a_weekday_is_placed_only_when_every_day_of_the_window_gives_the_same_on
     assert place(thursday, friday - dt.timedelta(days=2), saturday) is None  # Wed: Feb 29
 
 
+def test_a_day_of_last_year_is_placed_when_the_window_lies_in_one_year() -> None:
+    last_year = RelativeDate("yearless", "past", month=6, day=12, year_shift=-1)
+    placed = place(last_year, dt.date(2014, 1, 20), dt.date(2014, 10, 1))
+    assert placed is not None and placed.label() == "2013-06-12"
+    assert place(last_year, dt.date(2013, 12, 1), dt.date(2014, 2, 1)) is None  # 2012 or 2013
+
+
 def test_the_qualifier_read_in_the_text_is_kept() -> None:
     after = RelativeDate("yearless", "future", qualifier=Qualifier.AFTER, month=8)
     placed = place(after, dt.date(2013, 3, 2), dt.date(2013, 9, 1))

@@ -309,8 +309,8 @@ def _relative(expression: Expression) -> RelativeDate | None:
     """The parse of an expression that only lacks a publication day to be resolved, for a
     later stage that learns when the article appeared (``storyline.analyze.placing``)."""
     parsed = expression.parsed
-    if parsed.kind not in REFERENCE_KINDS or parsed.year_shift is not None:
-        return None  # RelativeDate has no field for "last year" in "June 12 last year"
+    if parsed.kind not in REFERENCE_KINDS:
+        return None
     return RelativeDate(
         kind=parsed.kind.value,
         tense=expression.tense.value,
@@ -324,6 +324,7 @@ def _relative(expression: Expression) -> RelativeDate | None:
         amount=parsed.amount,
         index=parsed.index,
         part=parsed.part,
+        year_shift=parsed.year_shift,
     )
 
 

@@ -51,6 +51,7 @@ def place(relative: RelativeDate, earliest: dt.date, latest: dt.date) -> TimeVal
         amount=relative.amount,
         index=relative.index,
         part=relative.part,
+        year_shift=relative.year_shift,
     )
     tense = Tense(relative.tense)
     found: TimeValue | None = None
@@ -72,8 +73,9 @@ def place(relative: RelativeDate, earliest: dt.date, latest: dt.date) -> TimeVal
 def _allowed(parsed: Parsed, tense: Tense, day: dt.date, value: TimeValue) -> bool:
     """Whether publication on ``day`` fits a yearless date read as ``value``: it lies in the
     last months when told in the past tense, in the next months in the future, either way
-    otherwise.  "Last May", "next March" and the other kinds fit every day."""
-    if parsed.kind is not Kind.YEARLESS or parsed.amount:
+    otherwise.  "Last May", "June 12 last year" and the other kinds name their year by the
+    publication day and fit every day."""
+    if parsed.kind is not Kind.YEARLESS or parsed.amount or parsed.year_shift is not None:
         return True
     past = 0 <= (day - value.earliest).days <= YEARLESS_PAST_MAX_DAYS
     future = 0 <= (value.latest - day).days <= YEARLESS_FUTURE_MAX_DAYS

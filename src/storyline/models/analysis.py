@@ -137,6 +137,7 @@ class RelativeDate:
     amount: int = 0
     index: int | None = None
     part: str | None = None
+    year_shift: int | None = None  # "June 12 last year": -1; "in May this year": 0
 
 
 @dataclass(frozen=True)
