@@ -17,58 +17,42 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from storyline.analyze.aliases import word_set
+from storyline.analyze.sentence_repairs import (
+    ELLIPSIS_CREDIT,
+    continues_news_piece,
+    ends_mid_sentence,
+)
 from storyline.models import Article, Sentence
 
-# Abbreviations that are never the last word of a sentence: a name or number follows.
-NEVER_FINAL = word_set(
-    "mr mrs ms dr gen sen rep gov lt col sgt capt adm prof rev st pres sec atty supt cmdr "
-    "maj brig cpl pvt hon messrs mmes msgr gens sens reps vs ft mt approx dept"
-)
-# Abbreviations a number follows ("No. 2", "Nos. 3 and 4"); "no." alone may end a sentence.
-BEFORE_NUMBER = word_set("no nos fig art")
-# Abbreviations that may end a sentence or not ("Apple Inc. said" / "... Inc. The"); read
-# like dotted ones ("U.S.") by looking at the next word.
-MAYBE_FINAL = word_set("inc corp co ltd jr sr bros plc llc etc")
-# Month abbreviations: inside the sentence when a day number follows ("Sept. 11").
-MONTHS = word_set("jan feb mar apr jun jul aug sep sept oct nov dec")
-# Clock abbreviations: a capitalised word after them starts a new sentence unless it is
-# a day or month ("at 10 a.m. Tuesday").
-CLOCK = frozenset(("a.m.", "p.m."))
-CALENDAR_WORDS = word_set(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december et est gmt utc"
-)
-# Words that commonly open a sentence; after "U.S." or "a.m." they mean a new sentence,
-# while any other capitalised word ("U.S. Army") continues the current one.
-SENTENCE_OPENERS = word_set(
-    "the a an he she it they we i you his her its their our this that these those there but "
-    "and or so yet in on at for after before when while if as since although though "
-    "meanwhile however still then now later earlier officials police some many most no one "
-    "two three four five six seven eight nine ten"
-)
 REPORTING_VERBS = (
     "said|says|say|told|tells|asked|asks|added|adds|wrote|writes|explained|insisted|noted|"
     "warned|argued|replied|continued|declared|stated|recalled|acknowledged|according"
 )
 
-_LAST_WORD = re.compile(r"(\S+)\s*$")
-_DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.){2,}$")  # U.S. U.N. a.m. D.C.
-_INITIAL = re.compile(r"(?:^|\s)[A-Z][\w.'’-]*\s+[A-Z]\.$")  # "George W."
-_INITIAL_ONLY = re.compile(r"^[A-Z]\.$")
 # Closing quotes include the wire-copy '' (DUC, PTB style), opening ones ``.
-_CONTINUING_QUOTE = re.compile(r"[,;:–—-](?:''|[\"”’'])$")  # '..., "' : comma + quote
+_CONTINUING_QUOTE = re.compile(r"[,;:–—-](?:''|[\"”’'])+$")  # '..., "' : comma + quote
 # A piece ending in one of these goes on in the next ("WASHINGTON (AP) _ The ..." uses
 # the wire's underscore for a dash).
 _CONTINUING_MARKS = ",;:-–—_"
-_ASKING_QUOTE = re.compile(r"[?!](?:''|[\"”’'])$")
+_ASKING_QUOTE = re.compile(r"[?!](?:''|[\"”’'])+$")  # '...?"' and nested '...!\'"'
+_OPENING_QUOTES = ("``", "“", '"')
+# Words in an attribution that a question mark left outside its quote may take ("Warden
+# asked.", "the senator asked reporters."); a cap from the news audit described in
+# sentence_repairs, where attributions after such questions ran two to four words.
+_SHORT_ATTRIBUTION_WORDS = 6
+# Wire copy that writes '' for both quotes sometimes sets the opening one apart after a
+# full stop ("... States. '' We can ..."); the parser leaves it on the sentence before.
+_DANGLING_OPENER = re.compile(r"[.?!]\s+(''|\")$")
 _ATTRIBUTION = re.compile(
     rf"^(?:(?:{REPORTING_VERBS})\b|(?:[A-Z][\w.'’-]*\s+){{1,4}}(?:{REPORTING_VERBS})\b"
     rf"|(?:he|she|they|we|I|it)\s+(?:{REPORTING_VERBS})\b)"
 )
 # A boundary the parser may have missed: terminal punctuation, optional closing quote,
-# space, then an optional opening quote and a capital letter or digit.
-_MISSED_BOUNDARY = re.compile(r"[.?!]+(?:''|[\"”’')\]])*\s+(?=(?:``|[\"“‘(\[])?[A-Z0-9])")
+# space, then an optional opening quote and a capital letter or digit; or the closing
+# parenthesis of a credit after a truncated caption ("... the square... (AP) Crowds").
+_MISSED_BOUNDARY = re.compile(
+    r"(?:[.?!]+(?:''|[\"”’')\]])*|(?<=\)))\s+(?=(?:``|'' ?|[\"“‘(\[])?[A-Z0-9])"
+)
 
 
 def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
@@ -112,7 +96,8 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _correct(text: str, pieces: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Move stray closing quotes back, merge false splits, then add missed splits."""
     merged: list[tuple[int, int]] = []
-    for start, end in _attach_bare_symbols(text, _reattach_closing_quotes(text, pieces)):
+    quoted = _move_dangling_openers(text, _reattach_closing_quotes(text, pieces))
+    for start, end in _attach_bare_symbols(text, quoted):
         if merged and _is_false_boundary(text, merged[-1], (start, end)):
             merged[-1] = (merged[-1][0], end)
         else:
@@ -134,6 +119,24 @@ def _reattach_closing_quotes(text: str, pieces: list[tuple[int, int]]) -> Iterat
             yield previous
             previous = rest
             continue
+        if previous is not None:
+            yield previous
+        previous = (start, end)
+    if previous is not None:
+        yield previous
+
+
+def _move_dangling_openers(
+    text: str, pieces: Iterator[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
+    """An opening quote left at the end of a finished piece moves to the next piece."""
+    previous: tuple[int, int] | None = None
+    for start, end in pieces:
+        if previous is not None and "\n" not in text[previous[1] : start]:
+            dangling = _DANGLING_OPENER.search(text, previous[0], previous[1])
+            if dangling is not None:
+                quote = dangling.start(1)
+                previous, start = (previous[0], _strip_end(text, previous[0], quote)), quote
         if previous is not None:
             yield previous
         previous = (start, end)
@@ -166,6 +169,12 @@ def _closing_quote_length(text: str, start: int, end: int) -> int:
     """Length of the closing quote a piece opens with (a parser slip), or 0."""
     if text[start] in "”’»":
         return 1
+    if (
+        start > 0
+        and text[start - 1].isspace()
+        and text[max(0, start - 8) : start].rstrip()[-1:] in (".", "?", "!")
+    ):
+        return 0  # set apart after a full stop: it opens the next sentence
     for quote in ("''", '"', "'"):
         after = start + len(quote)
         if text.startswith(quote, start) and (after == end or text[after].isspace()):
@@ -179,7 +188,11 @@ def _is_false_boundary(text: str, left: tuple[int, int], right: tuple[int, int])
         return False  # a line break is a boundary by definition (pinned before parsing)
     before = text[left[0] : left[1]]
     after = text[right[0] : right[1]]
-    return _continues_after(before, after) or _ends_mid_sentence(before, after)
+    return (
+        _continues_after(before, after)
+        or ends_mid_sentence(before, after)
+        or continues_news_piece(before, after)
+    )
 
 
 def _continues_after(before: str, after: str) -> bool:
@@ -189,30 +202,17 @@ def _continues_after(before: str, after: str) -> bool:
         return True
     if _CONTINUING_QUOTE.search(before) or before[-1:] in _CONTINUING_MARKS:
         return True
-    return bool(_ASKING_QUOTE.search(before) and _ATTRIBUTION.match(after))
-
-
-def _ends_mid_sentence(before: str, after: str) -> bool:
-    """The piece ends with an abbreviation or initial that a name or number follows."""
-    match = _LAST_WORD.search(before)
-    if match is None or not before.endswith("."):
-        return False
-    word = match.group(1).lstrip("\"“‘'(")
-    stem = word[:-1].lower()
-    next_word = after.split(maxsplit=1)[0] if after.split() else ""
-    if stem in NEVER_FINAL:
+    if _ASKING_QUOTE.search(before) and _ATTRIBUTION.match(after):
         return True
-    if stem in MONTHS or stem in BEFORE_NUMBER:
-        return next_word[:1].isdigit()
-    if _INITIAL.search(before) and len(word) == 2:
-        return next_word[:1].isupper()
-    if _INITIAL_ONLY.match(word):
-        return bool(_INITIAL_ONLY.match(next_word))  # "J. R. Tolland"
-    if word.lower() in CLOCK:
-        return next_word[:1].islower() or next_word.lower().strip(",.") in CALENDAR_WORDS
-    if _DOTTED_ABBREVIATION.match(word) or stem in MAYBE_FINAL:
-        return next_word.strip("\"“‘'(,").lower() not in SENTENCE_OPENERS
-    return False
+    return _asks_inside_a_quote(before, after)
+
+
+def _asks_inside_a_quote(before: str, after: str) -> bool:
+    """``Is that all'' you want? | Warden asked.": a quoted question whose mark ends up
+    outside the quote, then a short attribution."""
+    if before[-1:] not in ("?", "!") or not any(mark in before for mark in _OPENING_QUOTES):
+        return False
+    return len(after.split()) <= _SHORT_ATTRIBUTION_WORDS and bool(_ATTRIBUTION.match(after))
 
 
 def _split_missed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -225,11 +225,17 @@ def _split_missed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             continue
         if _is_false_boundary(text, left, right) or _too_short(text, left):
             continue
+        if text[match.start()] not in ".?!" and not _ends_with_caption_credit(text, left):
+            continue
         yield left
         piece_start = match.end()
     rest = _strip(text, piece_start, end)
     if rest is not None:
         yield rest
+
+
+def _ends_with_caption_credit(text: str, piece: tuple[int, int]) -> bool:
+    return ELLIPSIS_CREDIT.search(text, piece[0], piece[1]) is not None
 
 
 def _too_short(text: str, piece: tuple[int, int]) -> bool:
