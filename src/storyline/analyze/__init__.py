@@ -32,7 +32,7 @@ from storyline.models import Article, ArticleAnalysis
 
 __all__ = ["ANALYZER_VERSION", "AnalyzeOptions", "analyze", "analyze_article"]
 
-ANALYZER_VERSION = "analyze.en.v7"  # v7: date fixes from the news timeline audit
+ANALYZER_VERSION = "analyze.en.v8"  # v8: sentence and quote fixes from audits on real news
 # The language this analyzer version handles; others are passed through unanalysed.
 ANALYSED_LANGUAGE = "en"
 # Above this many articles analyze() works in two processes.  200 DUC-sized articles are

@@ -11,7 +11,6 @@ whose title fits; anything else ("a senior US official", "officials") is an unna
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
@@ -26,16 +25,29 @@ from storyline.analyze.speaker_clues import (
     ROLE_TITLES,
     SUBJECT_DEPS,
     entity_nations,
+    indefinite_before,
     is_addressee,
     is_person_noun,
     is_role_nominal,
     nation,
+    precedes_subjectless_cue,
     reports_speech,
     subject_span,
     title_fits,
 )
-from storyline.analyze.speaker_gender import FEMALE_PRONOUNS, entity_genders
-from storyline.analyze.speaker_names import full_names, fullest_key, name_around
+from storyline.analyze.speaker_gender import FEMALE_PRONOUNS, entity_genders, name_gender
+from storyline.analyze.speaker_names import (
+    NAME_WORD,
+    full_names,
+    fullest_key,
+    looks_like_name,
+    name_around,
+    not_a_person,
+    organisation_by_word,
+    surname_keys,
+    unlisted_person,
+    unlisted_speakers,
+)
 from storyline.models import EntityKind, Mention, SpeakerKind
 
 
@@ -51,7 +63,6 @@ UNKNOWN_SPEAKER = Speaker(SpeakerKind.UNKNOWN, None, None)
 # news sentences; farther, a description might belong to someone else (checked by hand on
 # DUC 2003 and news_cluster articles: beyond it "she" took a director's description).
 DESCRIPTION_REACH_CHARS = 400
-NAME_WORD = re.compile(r"[A-Z][\w'’.-]*[a-z]")  # a capitalised name word, no marks around
 MARK_CHARACTERS = " '\"`“”‘’«»„"
 
 
@@ -113,7 +124,9 @@ def build_context(
             _mention_is_addressee(doc, m),
         )
         for m in ordered
-        if (m.kind is EntityKind.PERSON or name_around(doc, m)) and not is_quoted(base, m.start)
+        if (m.kind is EntityKind.PERSON or name_around(doc, m))
+        and not is_quoted(base, m.start)
+        and not not_a_person(name_around(doc, m) or m.text)  # "TfL", "Cape Erimo"
     ]
     subjects = [t for t in doc if t.dep_ in SUBJECT_DEPS and not is_quoted(base, t.idx)]
     for token in subjects:
@@ -125,6 +138,11 @@ def build_context(
             unnamed = Speaker(SpeakerKind.UNNAMED, None, words)
             plural = token.tag_ in ("NNS", "NNPS")
             persons.append(Candidate(token.idx, unnamed, True, is_plural=plural))
+    untagged = unlisted_speakers(
+        subjects, lambda t: _mention_holding(base, t.idx) is not None, names
+    )
+    persons.extend(Candidate(o, Speaker(SpeakerKind.NAMED, k, w), True) for o, k, w in untagged)
+    base = replace(base, full_names=MappingProxyType({**surname_keys(untagged), **names}))
     persons.sort(key=lambda candidate: candidate.offset)
     # Role nouns second, so that "the diplomat" can continue an earlier "a diplomat".
     first_pass = replace(base, persons=tuple(persons))
@@ -164,7 +182,7 @@ def _person_key(context: ArticleContext, mention: Mention) -> str:
         return entity_key(EntityKind.PERSON, name_words(rebuilt))
     if mention.kind is EntityKind.PERSON:
         return fullest_key(context.full_names, mention.entity)
-    if mention.kind is EntityKind.PLACE:
+    if mention.kind in {EntityKind.PLACE, EntityKind.ORGANISATION}:
         return context.full_names.get(mention.text.lower(), mention.entity)
     return mention.entity
 
@@ -178,13 +196,13 @@ def _mention_is_subject(doc: Doc, mention: Mention) -> bool:
     if span is None:
         return False
     root = span.root
-    # A name parsed as the root of its sentence is its topic: the parse lost the verb
-    # ("Delgado, who led the walkout, called the deal ...").
+    # A sentence-root name is its topic ("Delgado, who led the walkout, called the deal").
     nominal_root = root.dep_ == "ROOT" and root.pos_ == "PROPN"
     source = root.dep_ == "pobj" and root.head.head.lower_ == "according"  # "according to X"
     return (
         nominal_root
         or source
+        or precedes_subjectless_cue(span)
         or root.dep_ in SUBJECT_DEPS
         or (root.dep_ in {"compound", "appos"} and root.head.dep_ in SUBJECT_DEPS)
     )
@@ -223,14 +241,16 @@ def resolve(context: ArticleContext, subject: Span) -> Speaker:
         return Speaker(SpeakerKind.UNNAMED, None, text) if plural else UNKNOWN_SPEAKER
     if is_role_nominal(head):
         return resolve_role(context, subject, head.idx)
-    if (head.pos_ == "PROPN" and not head.is_lower) or _looks_like_name(head):
+    known = NAME_WORD.fullmatch(head.text) and _person_by_surname(context, head.text)
+    if (head.pos_ == "PROPN" and not head.is_lower) or looks_like_name(head) or known:
         same_name = _person_by_surname(context, head.text)
         if same_name is None and NAME_WORD.fullmatch(head.text):
-            same_name = _unlisted_person(subject)
+            same_name = unlisted_person(subject)
         if same_name is None:
             return Speaker(SpeakerKind.UNKNOWN, None, text)
         return Speaker(SpeakerKind.NAMED, fullest_key(context.full_names, same_name), text)
-    return Speaker(SpeakerKind.UNNAMED, None, text)
+    body = organisation_by_word(context.mentions, subject, lambda at: is_quoted(context, at))
+    return Speaker(SpeakerKind.NAMED if body else SpeakerKind.UNNAMED, body, text)
 
 
 def _person_in(context: ArticleContext, subject: Span) -> Mention | None:
@@ -283,19 +303,6 @@ def _mention_holding(context: ArticleContext, offset: int) -> Mention | None:
     return None
 
 
-def _looks_like_name(head: Token) -> bool:
-    """A capitalised word the tagger called a noun ("Pablo said"), not at a sentence start."""
-    return head.is_title and not head.is_sent_start and bool(NAME_WORD.fullmatch(head.text))
-
-
-def _unlisted_person(subject: Span) -> str:
-    """A key, in the entity stage's format, for a name the entity stage did not tag
-    ('"...," Steck said'): the capitalised name words at the subject's head."""
-    head = subject.root
-    words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
-    return entity_key(EntityKind.PERSON, name_words(" ".join(t.text for t in words)))
-
-
 def _person_by_surname(context: ArticleContext, surname: str) -> str | None:
     keys = {
         m.entity
@@ -313,12 +320,17 @@ def _antecedent(context: ArticleContext, offset: int, gender: str) -> Candidate 
         for c in context.persons
         if c.offset < offset
         and not (c.is_addressee or c.is_plural)
-        and context.genders.get(c.speaker.key or "", gender) == gender
+        and _gender_of(context, c.speaker) in {gender, ""}
     ]
     for candidate in reversed(earlier):
         if candidate.is_subject:
             return candidate
     return earlier[-1] if earlier else None
+
+
+def _gender_of(context: ArticleContext, speaker: Speaker) -> str:
+    """The article's own evidence first, then the given name written ("Lisa Lange")."""
+    return context.genders.get(speaker.key or "") or name_gender(speaker.text or "")
 
 
 def _nearby(context: ArticleContext, candidate: Candidate, offset: int) -> bool:
@@ -383,5 +395,5 @@ def _unnamed_introduced(context: ArticleContext, head: Token, offset: int) -> in
         if c.offset < offset
         and c.speaker.kind is SpeakerKind.UNNAMED
         and (c.speaker.text or "").lower().split()[-1:] == [head.lower_]
-    ]
-    return found[-1] if found else None
+    ]  # or "One senior senator, now in his fourth term, summed up ...", whatever the verb
+    return max([*found[-1:], *indefinite_before(head, context.block_at(offset)[0])], default=None)

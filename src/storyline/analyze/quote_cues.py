@@ -43,6 +43,7 @@ NAMED_OBJECT = re.compile(
     r"(?:\s+[\w'’-]+){0,3}?\s+)?(?:as\s+)?"
 )
 DASH_NAME_TOKENS = 8  # longest speaker after a dash ("a senior official in the ministry")
+DESCRIPTION_TOKENS = 25  # longest "a widow with four young children, ..." between name and verb
 GOVERNED_TOKENS = 40  # quote words checked for the cue verb among their ancestors
 
 
@@ -154,7 +155,7 @@ def _cue_after(context: ArticleContext, tokens: Span | None) -> Cue | None:
     for token in tokens:
         if not is_speech_verb(token):
             continue
-        subject = subject_of(context, token)
+        subject = subject_of(context, token) or _person_before_comma(context, token, tokens)
         if subject is None or subject.root.i < tokens.start:
             # A subject before the quote holds it ('Bonder, author of "The Kabbalah of
             # Money," said ...'): the quote is part of the subject, not its words.
@@ -168,6 +169,31 @@ def _cue_after(context: ArticleContext, tokens: Span | None) -> Cue | None:
             end = max(token.idx + len(token), subject.end_char)
             return Cue(token.lemma_.lower(), subject, start, end)
     return None
+
+
+def _person_before_comma(context: ArticleContext, verb: Token, tokens: Span) -> Span | None:
+    """The speaker of a verb the parser left without a subject: a person named right
+    before ", told" ('"...," a local lawmaker, Eric Ciotti, told France Info'), or right
+    after the marks and followed by a description ('"...," Ana Lima, a widow with four
+    children, said')."""
+    if verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return None
+    name = person_before(context, verb.doc[verb.i - 1])
+    if name is not None and name.start >= tokens.start:
+        return name
+    first = next((t for t in tokens if not t.is_punct), None)
+    if first is None or first.i >= verb.i:
+        return None
+    lead = verb.doc[first.i : first.i + 3]  # "Beatrice" before a mention "Akoth Yongo"
+    mention = next((m for m in context.mentions if first.idx <= m.start < lead.end_char), None)
+    if mention is None or mention.kind is not EntityKind.PERSON:
+        return None
+    if not all(t.is_title for t in verb.doc[first.i : first.i + 3] if t.idx < mention.start):
+        return None
+    name = verb.doc.char_span(first.idx, mention.end, alignment_mode="expand")
+    if name is None or name.end >= verb.i or verb.doc[name.end].text != ",":
+        return None
+    return name if verb.i - name.end <= DESCRIPTION_TOKENS else None
 
 
 def _cue_before(

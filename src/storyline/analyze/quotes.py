@@ -91,7 +91,8 @@ def find_quotes(
     direct = _link_open_pieces(kept, direct)
     limits = ReportedLimits(options.indirect_min_tokens, options.indirect_min_own_words)
     indirect = indirect_quotes(context, direct, limits) if options.indirect else []
-    return tuple(sorted((*direct, *indirect), key=lambda q: (q.start, q.end)))
+    ordered = sorted((*direct, *indirect), key=lambda q: (q.start, q.end))
+    return tuple(_continue_reported(context, article.text, ordered, bounds, options))
 
 
 # --------------------------------------------------------------------------- direct quotes
@@ -130,6 +131,8 @@ def _direct_quote(
         return None
     block = context.block_at(span.open_mark)
     before = before_window(span, neighbours[0], bounds, block)
+    if span.open_mark == block[0]:
+        before = _colon_lead(context, text, block, bounds) or before
     after = after_window(text, span, neighbours[1], bounds, block)
     sentence = sentence_at(bounds, span.open_mark)
     sentence_start = max(sentence[0] if sentence else before[0], block[0])
@@ -152,6 +155,19 @@ def _direct_quote(
     if len(words) >= options.standalone_min_words and speech_like and opens_sentence:
         return _make_quote(text, span, Speaker(SpeakerKind.UNKNOWN, None, None), None, False)
     return None
+
+
+def _colon_lead(
+    context: ArticleContext, text: str, block: tuple[int, int], bounds: tuple[tuple[int, int], ...]
+) -> tuple[int, int] | None:
+    """The last sentence of the previous paragraph when it ends in a colon ('Abe also
+    said:' and the quote below it), as the window before a quote opening its paragraph."""
+    earlier = [b for b in context.blocks if b[1] <= block[0]]
+    if not earlier or not text[earlier[-1][0] : earlier[-1][1]].rstrip().endswith(":"):
+        return None
+    start, end = earlier[-1]
+    sentence = sentence_at(bounds, end - 1)
+    return (max(sentence[0], start) if sentence else start), end
 
 
 def _cue_speaker(context: ArticleContext, cue: Cue) -> Speaker:
@@ -214,6 +230,61 @@ def _inherit(
             return None
     start, end = _spoken_words(text, span)
     return replace(prior, start=start, end=end, text=text[start:end], partial=False)
+
+
+def _continue_reported(
+    context: ArticleContext,
+    text: str,
+    quotes: list[Quote],
+    bounds: tuple[tuple[int, int], ...],
+    options: QuoteOptions,
+) -> list[Quote]:
+    """A cue-less quote right after reported speech continues its speaker: 'He said the
+    tram failed to slow down. "Usually you feel the brakes."' (news audit, 2026-11)."""
+    result = list(quotes)
+    for index, quote in enumerate(result):
+        if quote.speaker_kind is not SpeakerKind.UNKNOWN or quote.cue_start is not None:
+            continue
+        earlier = [q for q in result[:index] if q.end <= quote.start]
+        prior = max(earlier, key=lambda q: q.end, default=None)
+        if prior is None or prior.speaker_kind is SpeakerKind.UNKNOWN:
+            result[index] = _introduced(context, text, quote, bounds) or quote
+            continue
+        between = text[prior.end : quote.start]
+        if prior.cue_start is not None and prior.cue_end is not None:
+            between = between.replace(text[prior.cue_start : prior.cue_end], "", 1)
+        near = quote.start - prior.end <= options.inherit_gap_chars and between.count("\n\n") <= 1
+        bare = near and not any(char.isalnum() for char in between)
+        if bare and not _other_person_between(context, (prior.end, quote.start), prior.speaker):
+            spoken = replace(prior, start=quote.start, end=quote.end, text=quote.text)
+            result[index] = replace(spoken, direct=True, partial=False)
+        else:
+            result[index] = _introduced(context, text, quote, bounds) or quote
+    return result
+
+
+def _introduced(
+    context: ArticleContext, text: str, quote: Quote, bounds: tuple[tuple[int, int], ...]
+) -> Quote | None:
+    """A cue-less quote right after a sentence whose subject is one named person is theirs:
+    'Yoshihiro Naito, 77, opposed the idea. "The commitment has kept Japan safe."'."""
+    opening = sentence_at(bounds, quote.start)
+    earlier = [b for b in bounds if opening and b[1] <= opening[0]]
+    before = earlier[-1] if earlier else None
+    if before is None or context.block_at(before[0]) != context.block_at(quote.start):
+        return None
+    if any(char.isalnum() for char in text[before[1] : quote.start]):
+        return None
+    people = [
+        c
+        for c in context.persons
+        if before[0] <= c.offset < before[1] and c.is_subject and not c.is_plural
+    ]
+    keys = {c.speaker.key for c in people}
+    if len(keys) != 1 or people[0].speaker.kind is not SpeakerKind.NAMED:
+        return None
+    speaker = people[0].speaker
+    return replace(quote, speaker_kind=speaker.kind, speaker=speaker.key, speaker_text=speaker.text)
 
 
 def _other_person_between(

@@ -27,7 +27,8 @@ SPEECH_VERBS = frozenset(
 INDIRECT_VERBS = frozenset(
     {"say", "tell", "add", "announce", "acknowledge", "indicate", "stress", "warn", "insist",
      "argue", "claim", "note", "explain", "state", "declare", "confirm", "deny", "suggest",
-     "predict", "admit", "concede", "report", "assert", "maintain", "reiterate", "write"}
+     "predict", "admit", "concede", "report", "assert", "maintain", "reiterate", "write",
+     "tweet", "allege", "emphasise", "emphasize", "testify", "complain", "remark"}
 )  # fmt: skip
 # Dependency labels under which a "speech" verb names or describes instead ("a group
 # called 'X'", "the so-called 'Y'").
@@ -177,7 +178,7 @@ def verb_subject(verb: Token) -> Token | None:
     current: Token | None = verb
     for _ in range(4):
         if current is None:
-            return None
+            return _apposition_before(verb)
         if current.lemma_.lower() == "quote":
             quoted_person = [c for c in current.children if c.dep_ == "dobj"]
             if quoted_person:
@@ -192,6 +193,23 @@ def verb_subject(verb: Token) -> Token | None:
         climbs = {"xcomp", "conj", "advcl", "ccomp", "prep", "pcomp"}
         current = current.head if current.dep_ in climbs and current.head != current else None
     return _word_before(verb) or _name_after(verb)
+
+
+def _apposition_before(verb: Token) -> Token | None:
+    """'..., a source close to the talks said on condition of anonymity': the parser hung
+    the speaker from the noun before the comma; the phrase between that comma and the
+    verb, headed by a noun, is the subject."""
+    if verb.dep_ != "ROOT" or verb.i < 2:
+        return None
+    sentence = verb.sent
+    commas = [t.i for t in sentence if t.text == "," and t.i < verb.i]
+    if not commas or commas[-1] >= verb.i - 1:
+        return None
+    phrase = verb.doc[commas[-1] + 1 : verb.i]
+    root = phrase.root
+    if root.pos_ not in {"NOUN", "PROPN"} or root.dep_ != "appos" or root.i < verb.i - 12:
+        return None
+    return root
 
 
 def _misparsed_naming_cue(verb: Token) -> bool:
@@ -350,3 +368,26 @@ def is_role_nominal(token: Token) -> bool:
         child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in {"the", "this", "that"})
         for child in token.children
     )
+
+
+def precedes_subjectless_cue(name: Span) -> bool:
+    """'"...," a lawmaker, Eric Ciotti, told France Info': a name followed by a comma and a
+    reporting verb the parser gave no subject is that verb's speaker."""
+    after = name.doc[name.end : name.end + 2]
+    if len(after) < 2 or after[0].text != "," or not is_speech_verb(after[1]):
+        return False
+    return not any(c.dep_ in SUBJECT_DEPS for c in after[1].children)
+
+
+def indefinite_before(head: Token, floor: int) -> list[int]:
+    """Offsets, from ``floor`` up to ``head``, of subjects introducing someone unnamed by
+    the same noun ("One senior Democratic senator ... summed up"), which a later "the
+    senator" continues rather than a senator named elsewhere (DUC 2003 audit)."""
+    return [
+        token.idx
+        for token in head.doc[: head.i]
+        if token.idx >= floor
+        and token.dep_ in SUBJECT_DEPS
+        and token.lemma_ == head.lemma_
+        and any(c.dep_ in {"det", "nummod"} and c.lower_ in {"a", "an", "one"} for c in token.lefts)
+    ]
