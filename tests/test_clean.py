@@ -258,6 +258,8 @@ def test_related_headlines_can_be_kept_by_option() -> None:
         ("(CNN) -- Cliven Bundy spoke", None, "Cliven Bundy spoke"),
         ("Kabul, Afghanistan — Taliban fighters attacked", "Kabul, Afghanistan", "Taliban"),
         ("Bandar Seri Begawan, Brunei Secretary of State John Kerry said", None, "Secretary"),
+        ("HARBOURTON, Eastland (AP) _ Dockworkers walked out", "Harbourton, Eastland", "Dock"),
+        ("HARBOURTON _ The strike entered its third day", "Harbourton", "The strike"),
     ],
 )
 def test_dateline_forms(line: str, place: str | None, rest: str) -> None:
@@ -277,6 +279,7 @@ def test_dateline_forms(line: str, place: str | None, rest: str) -> None:
         "NATO - the alliance said - would not comment.",
         'CHECKETT: "So whether it was a tweet or a post, it went around."',
         "US officials said the meeting went well.",
+        "NATO_STAGING was the file name the officials used.",
     ],
 )
 def test_lines_without_a_dateline(line: str) -> None:

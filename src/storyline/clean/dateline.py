@@ -4,7 +4,8 @@ Recognised forms, in the first lines of the body only:
 
 * a line that is only an ALL CAPS place: ``MOSCOW:``, ``WASHINGTON (Reuters) -``;
 * an ALL CAPS place (optionally ", State", ", Month Day", "(Agency)") and a dash or colon
-  before the first sentence: ``FT LAUDERDALE (CBSMiami) – A man ...``;
+  before the first sentence: ``FT LAUDERDALE (CBSMiami) – A man ...``, ``LONDON (AP) _ An
+  influential ...`` (AP's wire copy writes the dash as an underscore);
 * an agency alone: ``(CNN) -- Cliven Bundy ...`` (no place), also without the dash as web
   copy prints it (``(CNN)North Korean leader ...``, ``WASHINGTON (Reuters) The ...``);
 * a mixed-case place with an agency or a ", Country" part and a dash: ``Kabul, Afghanistan —``;
@@ -32,7 +33,7 @@ _MIXED_PLACE = rf"{_MIXED_WORD}(?:\s+{_MIXED_WORD}){{0,3}}"
 _REGION = rf"(?:,\s*{_MIXED_WORD}(?:\s+{_MIXED_WORD}){{0,2}})?"
 _MONTH_DAY = r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
 _AGENCY = r"\((?P<agency>[A-Z][\w .&'’-]{0,30})\)"
-_DASH = r"(?:-{1,2}|[–—])"
+_DASH = r"(?:-{1,2}|[–—]|_(?=\s))"  # AP wire copy writes " _ " for the dash
 
 _CAPS_ALONE_RE = re.compile(
     rf"^(?P<place>{_CAPS_PLACE}){_REGION}{_MONTH_DAY}(?:\s*{_AGENCY})?\s*(?::|{_DASH})?$"
