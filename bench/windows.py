@@ -40,7 +40,9 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "src"))
+sys.path.insert(0, str(PROJECT / "bench"))
 
+from cluster import eval_article  # noqa: E402
 from storyline.analyze.date_resolve import REFERENCE_KINDS  # noqa: E402
 from storyline.analyze.dates import find_dates, find_expressions  # noqa: E402
 from storyline.analyze.nlp import load_pipeline  # noqa: E402
@@ -49,11 +51,8 @@ from storyline.analyze.sentences import split_sentences  # noqa: E402
 from storyline.models import (  # noqa: E402
     Article,
     ArticleAnalysis,
-    Block,
-    BlockKind,
     DateMention,
     DateSource,
-    Origin,
     PublicationDate,
 )
 from storyline.organise import windows  # noqa: E402
@@ -82,7 +81,7 @@ def load_stories(duc2006: int) -> Iterator[tuple[str, list[Article]]]:
     for record in _records(pool):
         by_story: dict[str, list[Article]] = {}
         for document in record["documents"]:
-            article = _article(document)
+            article = _article(document, "news_cluster")
             if article is not None:
                 by_story.setdefault(document["cluster_id"], []).append(article)
         yield from (("news_cluster", members) for members in by_story.values())
@@ -90,7 +89,7 @@ def load_stories(duc2006: int) -> Iterator[tuple[str, list[Article]]]:
         for index, record in enumerate(_records(EVAL / "mds" / f"{name}.jsonl.gz")):
             if limit is not None and index >= limit:
                 break
-            members = [a for d in record["documents"] if (a := _article(d)) is not None]
+            members = [a for d in record["documents"] if (a := _article(d, name)) is not None]
             yield name, members
 
 
@@ -100,29 +99,11 @@ def _records(path: Path) -> Iterator[dict[str, object]]:
             yield json.loads(line)
 
 
-def _article(document: dict[str, str]) -> Article | None:
-    text, date = document.get("text") or "", document.get("date")
-    if not date or not text.strip():
+def _article(document: dict[str, str], pool: str) -> Article | None:
+    """``bench/cluster.py``'s eval Article, for a dated document with text (long pages cut)."""
+    if not document.get("date") or not (document.get("text") or "").strip():
         return None
-    text = text[:MAX_ARTICLE_CHARS]
-    day = dt.date.fromisoformat(date[:10])
-    stamp = dt.datetime.combine(day, dt.time())
-    published = PublicationDate(DateSource.METADATA, stamp, day, day, "eval")
-    blocks = tuple(
-        Block(BlockKind.PARAGRAPH, start, start + len(line))
-        for start, line in _lines(text)
-        if line.strip()
-    )
-    key = str(document["id"])
-    return Article(key, document.get("title") or "", text, blocks, Origin(key), key, None,
-                   published=published)  # fmt: skip
-
-
-def _lines(text: str) -> Iterator[tuple[int, str]]:
-    start = 0
-    for line in text.split("\n"):
-        yield start, line
-        start += len(line) + 1
+    return eval_article({**document, "text": document["text"][:MAX_ARTICLE_CHARS]}, pool)
 
 
 def read_story(nlp: object, members: Sequence[Article]) -> list[Read]:
